@@ -1,0 +1,291 @@
+package org.conex.api.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.conex.api.ModelException;
+import org.conex.api.behavior.Behavior;
+import org.conex.api.tensor.DType;
+import org.conex.api.tensor.RandomStreams;
+
+/**
+ * The root of a simulation: neuron groups, synapse groups and structures in creation order, the
+ * network's own behaviors, the iteration counter, the floating dtype, the synapse orientation and
+ * the master seed from which every random stream is derived.
+ *
+ * <p>The schedule is every attached behavior sorted by (priority, registration order); the runtime
+ * ({@code org.conex.runtime.Simulation}) initialises and steps it. Network-level scalars such as
+ * {@code dt} (ms), {@code payoff} and {@code dopamine_concentration} are state variables of the
+ * network ({@link #scalar(String)}).
+ */
+public final class Network extends NetworkObject {
+    private final DType dtype;
+    private final SynapseMode synapseMode;
+    private final RandomStreams random;
+    private final List<NetworkObject> structures = new ArrayList<>();
+    private final List<NeuronGroup> neuronGroups = new ArrayList<>();
+    private final List<SynapseGroup> synapseGroups = new ArrayList<>();
+    private final List<BehaviorEntry> entries = new ArrayList<>();
+    private long sequence;
+    private long structureVersion;
+    private long iteration;
+    private boolean initialized;
+
+    /** A float32, SxD network with master seed 0 and tag "Network". */
+    public Network() {
+        this("Network", DType.FLOAT32, SynapseMode.SxD, 0L);
+    }
+
+    /**
+     * @param tag         name of the network
+     * @param dtype       floating type of all state
+     * @param synapseMode dense matrix orientation
+     * @param seed        master seed of all random streams
+     */
+    public Network(String tag, DType dtype, SynapseMode synapseMode, long seed) {
+        super(null, tag == null || tag.isBlank() ? "Network" : tag, "Network");
+        this.dtype = Objects.requireNonNull(dtype, "dtype");
+        this.synapseMode = Objects.requireNonNull(synapseMode, "synapseMode");
+        this.random = new RandomStreams(seed);
+    }
+
+    @Override
+    public String kind() {
+        return "network";
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public SynapseMode synapseMode() {
+        return synapseMode;
+    }
+
+    public RandomStreams random() {
+        return random;
+    }
+
+    /** Time step in ms: the {@code dt} variable set by TimeResolution, 1 if absent. */
+    public double dt() {
+        return scalar("dt", 1.0);
+    }
+
+    /** The step counter: 0 before the first step, 1 during the first step. */
+    public long iteration() {
+        return iteration;
+    }
+
+    /** Runtime use (stepping, resume from checkpoint). */
+    public void setIteration(long iteration) {
+        if (iteration < 0) {
+            throw new IllegalArgumentException("iteration must be >= 0, found " + iteration);
+        }
+        this.iteration = iteration;
+    }
+
+    public boolean isInitialized() {
+        return initialized;
+    }
+
+    /** Runtime use: set after the initialization passes. */
+    public void setInitialized(boolean initialized) {
+        this.initialized = initialized;
+    }
+
+    // ---------------------------------------------------------------- objects
+
+    /** A flat neuron group of {@code size} neurons. */
+    public NeuronGroup addNeuronGroup(String tag, int size) {
+        if (size < 0) {
+            throw new ModelException("neuron group '" + tag + "': size must be >= 0, found " + size);
+        }
+        return addNeuronGroup(tag, size, null);
+    }
+
+    /** A neuron group with depth x height x width geometry. */
+    public NeuronGroup addNeuronGroup(String tag, NeuronShape shape) {
+        return addNeuronGroup(tag, shape.size(), shape);
+    }
+
+    private NeuronGroup addNeuronGroup(String tag, int size, NeuronShape shape) {
+        String t = tag == null ? "NeuronGroup_" + (neuronGroups.size() + 1) : tag;
+        checkNewTag(t);
+        NeuronGroup g = new NeuronGroup(this, t, size, shape);
+        neuronGroups.add(g);
+        structures.add(g);
+        structureChanged();
+        return g;
+    }
+
+    /**
+     * A synapse group from {@code src} to {@code dst}; {@code extraTags} such as "Proximal" select
+     * the dendritic branch. The group also gets the tags "SynapseGroup", "syn" and
+     * "&lt;src&gt; =&gt; &lt;dst&gt;".
+     */
+    public SynapseGroup addSynapseGroup(String tag, NeuronGroup src, NeuronGroup dst, String... extraTags) {
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(dst, "dst");
+        if (src.network() != this || dst.network() != this) {
+            throw new ModelException("synapse group '" + tag + "': source and destination must belong to this network");
+        }
+        String t = tag == null ? "SynapseGroup_" + (synapseGroups.size() + 1) : tag;
+        checkNewTag(t);
+        SynapseGroup s = new SynapseGroup(this, t, src, dst, extraTags);
+        synapseGroups.add(s);
+        structures.add(s);
+        structureChanged();
+        return s;
+    }
+
+    /** Structures (containers, layers) register here so that tag lookup and ordering see them. */
+    public void addStructure(NetworkObject structure) {
+        if (structure.network() != this) {
+            throw new ModelException(structure + " belongs to another network");
+        }
+        if (!structures.contains(structure)) {
+            structures.add(structure);
+            structureChanged();
+        }
+    }
+
+    /** Fails if an object with primary tag {@code t} exists (tags name objects uniquely). */
+    public void checkNewTag(String t) {
+        if (t == null || t.isBlank()) {
+            throw new ModelException("an object needs a non-blank tag");
+        }
+        if (t.strip().equals(tag())) {
+            throw new ModelException("duplicate tag '" + t + "': it is the network's own tag");
+        }
+        for (NetworkObject o : structures) {
+            if (o.tag().equals(t.strip())) {
+                throw new ModelException("duplicate tag '" + t + "': " + o + " already has it; every group, synapse and"
+                        + " structure needs a unique primary tag");
+            }
+        }
+    }
+
+    public List<NeuronGroup> neuronGroups() {
+        return Collections.unmodifiableList(neuronGroups);
+    }
+
+    public List<SynapseGroup> synapseGroups() {
+        return Collections.unmodifiableList(synapseGroups);
+    }
+
+    /** Every object except the network, in creation order. */
+    public List<NetworkObject> structures() {
+        return Collections.unmodifiableList(structures);
+    }
+
+    /** The network followed by every structure. */
+    public List<NetworkObject> allObjects() {
+        List<NetworkObject> all = new ArrayList<>(structures.size() + 1);
+        all.add(this);
+        all.addAll(structures);
+        return all;
+    }
+
+    /**
+     * Live tag lookup in reference order: the network (if tagged), its matching behaviors, then for
+     * each structure in creation order the structure (if tagged) followed by its matching behaviors.
+     * Nothing is cached.
+     */
+    public List<Object> find(String tag) {
+        List<Object> out = new ArrayList<>();
+        for (NetworkObject o : allObjects()) {
+            if (o.hasTag(tag)) {
+                out.add(o);
+            }
+            for (Behavior<?> b : o.behaviors().values()) {
+                if (b.hasTag(tag)) {
+                    out.add(b);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The object (network, group, synapse or structure) with primary tag {@code tag}, or null. */
+    public NetworkObject object(String tag) {
+        if (tag().equals(tag)) {
+            return this;
+        }
+        for (NetworkObject o : structures) {
+            if (o.tag().equals(tag)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** The neuron group with primary tag {@code tag}. */
+    public NeuronGroup neuronGroup(String tag) {
+        for (NeuronGroup g : neuronGroups) {
+            if (g.tag().equals(tag)) {
+                return g;
+            }
+        }
+        throw new ModelException("no neuron group '" + tag + "' (groups: " + tagsOf(neuronGroups) + ")");
+    }
+
+    /** The synapse group with primary tag {@code tag}. */
+    public SynapseGroup synapseGroup(String tag) {
+        for (SynapseGroup s : synapseGroups) {
+            if (s.tag().equals(tag)) {
+                return s;
+            }
+        }
+        throw new ModelException("no synapse group '" + tag + "' (synapse groups: " + tagsOf(synapseGroups) + ")");
+    }
+
+    private static List<String> tagsOf(List<? extends NetworkObject> l) {
+        List<String> t = new ArrayList<>();
+        for (NetworkObject o : l) {
+            t.add(o.tag());
+        }
+        return t;
+    }
+
+    /** Enables or disables every behavior carrying {@code tag} (e.g. "weight_learning"). */
+    public int setBehaviorsEnabled(String tag, boolean enabled) {
+        int n = 0;
+        for (Object o : find(tag)) {
+            if (o instanceof Behavior) {
+                ((Behavior<?>) o).setEnabled(enabled);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- schedule bookkeeping
+
+    void register(NetworkObject owner, double priority, Behavior<?> b) {
+        entries.add(new BehaviorEntry(priority, sequence++, owner, b));
+        structureChanged();
+    }
+
+    void unregister(Behavior<?> b) {
+        entries.removeIf(e -> e.behavior() == b);
+        structureChanged();
+    }
+
+    void structureChanged() {
+        structureVersion++;
+    }
+
+    /** Increases on every structural change (objects, behaviors, tags). */
+    public long structureVersion() {
+        return structureVersion;
+    }
+
+    /** Every attached behavior sorted by priority, ties by registration order. */
+    public List<BehaviorEntry> schedule() {
+        List<BehaviorEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingDouble(BehaviorEntry::priority).thenComparingLong(BehaviorEntry::sequence));
+        return sorted;
+    }
+}

@@ -1,0 +1,176 @@
+package org.conex.api.record;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.conex.api.behavior.Behavior;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.ParamKind;
+import org.conex.api.behavior.ParamSpec;
+import org.conex.api.behavior.Params;
+import org.conex.api.behavior.Target;
+import org.conex.api.model.NetworkObject;
+import org.conex.api.tensor.Recordable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Records copies of named variables of its owner every {@code gap_width} steps (0 or 1: every
+ * step) while the owner's recording flag is on, keeping at most {@code max_length} samples.
+ * A variable may be written as {@code v} or with a PymoNNtorch prefix ({@code n.v}, {@code s.w}).
+ * {@link #data(String)} returns the live history {@code [T, ...shape]} (a scalar variable gives
+ * {@code [T]}). Initialised last, like in the reference.
+ */
+public class Recorder extends Behavior<NetworkObject> {
+    public static final BehaviorType TYPE = BehaviorType.builder("Recorder", Recorder::new)
+            .priority(1000).target(Target.ANY).initializeLast()
+            .params(ParamSpec.of("variables", ParamKind.ANY).asRequired()
+                            .doc("variable names to record (a name or a list of names)"),
+                    ParamSpec.of("gap_width", ParamKind.INTEGER).withDefault(0).atLeast(0)
+                            .doc("record every gap_width-th step (0 and 1: every step)"),
+                    ParamSpec.of("max_length", ParamKind.INTEGER).atLeast(1)
+                            .doc("keep at most this many samples (oldest dropped)"))
+            .description("records copies of variables every gap_width steps")
+            .build();
+
+    private final List<String> variables = new ArrayList<>();
+    private final Map<String, Deque<INDArray>> history = new LinkedHashMap<>();
+    private final int gapWidth;
+    private final Integer maxLength;
+    private int counter;
+
+    public Recorder(Params params) {
+        super(params);
+        Object v = params.get("variables");
+        if (v instanceof String) {
+            variables.add((String) v);
+        } else if (v instanceof List) {
+            for (Object o : (List<?>) v) {
+                if (!(o instanceof String)) {
+                    throw new org.conex.api.behavior.ParameterException(params.component(), "variables",
+                            "a list of variable names", v);
+                }
+                variables.add((String) o);
+            }
+        } else {
+            throw new org.conex.api.behavior.ParameterException(params.component(), "variables",
+                    "a variable name or a list of names", v);
+        }
+        gapWidth = params.integer("gap_width");
+        maxLength = (Integer) params.get("max_length");
+    }
+
+    /** Strips a PymoNNtorch owner prefix ({@code n.}, {@code s.}, {@code neurons.}, {@code synapse.}). */
+    public static String variableName(String expr) {
+        String e = expr.strip();
+        for (String p : new String[] {"neurons.", "synapse.", "n.", "s."}) {
+            if (e.startsWith(p)) {
+                return e.substring(p.length());
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public void initialize(NetworkObject owner) {
+        counter = 0;
+        history.clear();
+        for (String v : variables) {
+            history.put(v, new ArrayDeque<>());
+        }
+    }
+
+    @Override
+    public void forward(NetworkObject owner) {
+        if (owner.isRecording()) {
+            counter++;
+            if (counter >= gapWidth) {
+                counter = 0;
+                for (String v : variables) {
+                    record(owner, v, history.get(v));
+                }
+            }
+        }
+        if (maxLength != null) {
+            for (Deque<INDArray> h : history.values()) {
+                while (h.size() > maxLength) {
+                    h.removeFirst();
+                }
+            }
+        }
+    }
+
+    /** Appends one sample of {@code v}; subclasses may store another form. */
+    protected void record(NetworkObject owner, String v, Deque<INDArray> into) {
+        into.addLast(sample(owner, variableName(v)));
+    }
+
+    /** A fresh copy of the current value of a variable as an array. */
+    public static INDArray sample(NetworkObject owner, String name) {
+        Object val = owner.get(name);
+        if (val instanceof INDArray) {
+            return ((INDArray) val).dup('c');
+        }
+        if (val instanceof Number) {
+            return Nd4j.scalar(((Number) val).doubleValue());
+        }
+        if (val instanceof Recordable) {
+            return ((Recordable) val).snapshot();
+        }
+        if (val == null) {
+            return owner.array(name); // throws a message naming the object and its variables
+        }
+        throw new org.conex.api.ModelException("'" + owner.tag() + "'.'" + name + "' cannot be recorded (a "
+                + val.getClass().getSimpleName() + ")");
+    }
+
+    /** Recorded variable expressions in order. */
+    public List<String> variables() {
+        return List.copyOf(variables);
+    }
+
+    /** Number of samples currently held for {@code variable}. */
+    public int length(String variable) {
+        return samples(variable).size();
+    }
+
+    /** Live history of a variable: a new array {@code [T, ...shape]} (empty: shape [0]). */
+    public INDArray data(String variable) {
+        Deque<INDArray> h = samples(variable);
+        if (h.isEmpty()) {
+            return Nd4j.empty(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        }
+        INDArray[] rows = new INDArray[h.size()];
+        int i = 0;
+        for (INDArray a : h) {
+            rows[i++] = a.rank() == 0 ? a.reshape(1) : a.reshape(prepend(a.shape()));
+        }
+        return Nd4j.concat(0, rows);
+    }
+
+    private static long[] prepend(long[] s) {
+        long[] out = new long[s.length + 1];
+        out[0] = 1;
+        System.arraycopy(s, 0, out, 1, s.length);
+        return out;
+    }
+
+    protected Deque<INDArray> samples(String variable) {
+        Deque<INDArray> h = history.get(variable);
+        if (h == null) {
+            throw new IllegalArgumentException(name() + " records " + variables + ", not '" + variable + "'");
+        }
+        return h;
+    }
+
+    /** Drops all samples and restarts the gap counter. */
+    public void clear() {
+        counter = 0;
+        for (Deque<INDArray> h : history.values()) {
+            h.clear();
+        }
+    }
+}

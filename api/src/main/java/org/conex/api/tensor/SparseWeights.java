@@ -1,0 +1,156 @@
+package org.conex.api.tensor;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A truly sparse weight matrix of shape {@code rows x cols} (SxD: rows = source neurons) stored in
+ * CSC order (entries sorted by column, then row) with a row index for event-driven propagation.
+ * Values live in a rank-1 INDArray of length {@link #nnz()} (the network's float dtype), so
+ * learning rules update them in place; memory is O(nnz), never O(rows*cols).
+ */
+public final class SparseWeights implements Recordable {
+    private final int rows;
+    private final int cols;
+    private final int[] colPtr;
+    private final int[] rowIdx;
+    private final int[] colIdx;
+    private final int[] rowPtr;
+    private final int[] rowEntries;
+    private final INDArray values;
+
+    /**
+     * Builds from coordinate entries in any order; duplicates are summed (COO coalesce).
+     *
+     * @param values rank-1 floating array of entry values (copied and reordered)
+     */
+    public static SparseWeights fromCoo(int rows, int cols, long[] r, long[] c, double[] v, DType dtype) {
+        int n = r.length;
+        if (c.length != n || v.length != n) {
+            throw new IllegalArgumentException("sparse weights need as many row indices, column indices and values; found "
+                    + r.length + ", " + c.length + ", " + v.length);
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            if (r[i] < 0 || r[i] >= rows || c[i] < 0 || c[i] >= cols) {
+                throw new IllegalArgumentException("sparse entry " + i + " at (" + r[i] + ", " + c[i]
+                        + ") is outside the " + rows + "x" + cols + " matrix");
+            }
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> c[a] != c[b] ? Long.compare(c[a], c[b]) : Long.compare(r[a], r[b]));
+        int[] rr = new int[n];
+        int[] cc = new int[n];
+        double[] vv = new double[n];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (m > 0 && rr[m - 1] == r[i] && cc[m - 1] == c[i]) {
+                vv[m - 1] = dtype.round(vv[m - 1] + dtype.round(v[i]));
+            } else {
+                rr[m] = (int) r[i];
+                cc[m] = (int) c[i];
+                vv[m] = dtype.round(v[i]);
+                m++;
+            }
+        }
+        return new SparseWeights(rows, cols, Arrays.copyOf(rr, m), Arrays.copyOf(cc, m),
+                Tensors.of(dtype, Arrays.copyOf(vv, m), m));
+    }
+
+    private SparseWeights(int rows, int cols, int[] rowIdx, int[] colIdx, INDArray values) {
+        this.rows = rows;
+        this.cols = cols;
+        this.rowIdx = rowIdx;
+        this.colIdx = colIdx;
+        this.values = values;
+        int n = rowIdx.length;
+        colPtr = new int[cols + 1];
+        for (int k = 0; k < n; k++) {
+            colPtr[colIdx[k] + 1]++;
+        }
+        for (int j = 0; j < cols; j++) {
+            colPtr[j + 1] += colPtr[j];
+        }
+        rowPtr = new int[rows + 1];
+        for (int k = 0; k < n; k++) {
+            rowPtr[rowIdx[k] + 1]++;
+        }
+        for (int i = 0; i < rows; i++) {
+            rowPtr[i + 1] += rowPtr[i];
+        }
+        rowEntries = new int[n];
+        int[] fill = Arrays.copyOf(rowPtr, rows);
+        for (int k = 0; k < n; k++) {
+            rowEntries[fill[rowIdx[k]]++] = k;
+        }
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** Number of stored entries. */
+    public int nnz() {
+        return rowIdx.length;
+    }
+
+    /** Entry values in CSC order (length nnz); update in place. */
+    public INDArray values() {
+        return values;
+    }
+
+    /** Row (source) index of entry k (CSC order). */
+    public int row(int k) {
+        return rowIdx[k];
+    }
+
+    /** Column (destination) index of entry k. */
+    public int col(int k) {
+        return colIdx[k];
+    }
+
+    /** Entries of column j are {@code colStart(j) .. colStart(j+1)-1}. */
+    public int colStart(int j) {
+        return colPtr[j];
+    }
+
+    /** Entries of row i are {@code rowEntry(rowStart(i)) .. rowEntry(rowStart(i+1)-1)}. */
+    public int rowStart(int i) {
+        return rowPtr[i];
+    }
+
+    /** The CSC position of the p-th entry in row order. */
+    public int rowEntry(int p) {
+        return rowEntries[p];
+    }
+
+    /** Row indices of all entries in CSC order (a copy). */
+    public long[] rowIndices() {
+        return Arrays.stream(rowIdx).asLongStream().toArray();
+    }
+
+    /** Column indices of all entries in CSC order (a copy). */
+    public long[] colIndices() {
+        return Arrays.stream(colIdx).asLongStream().toArray();
+    }
+
+    /** The dense {@code rows x cols} matrix (absent entries 0). */
+    public INDArray toDense() {
+        Vec vals = Vec.of(values);
+        double[] d = new double[Math.multiplyExact(rows, cols)];
+        for (int k = 0; k < nnz(); k++) {
+            d[rowIdx[k] * cols + colIdx[k]] = vals.get(k);
+        }
+        return Tensors.of(vals.dtype(), d, rows, cols);
+    }
+
+    @Override
+    public INDArray snapshot() {
+        return toDense();
+    }
+}

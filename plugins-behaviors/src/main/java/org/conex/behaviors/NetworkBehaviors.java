@@ -1,0 +1,15 @@
+package org.conex.behaviors;
+
+import java.util.List;
+import org.conex.api.behavior.BehaviorProvider;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.behaviors.drivers.InputSequence;
+import org.conex.behaviors.network.TimeResolution;
+
+/** Network-level behaviors (TimeResolution, Payoff, Dopamine) and the InputSequence driver. */
+public final class NetworkBehaviors implements BehaviorProvider {
+    @Override
+    public List<BehaviorType> behaviorTypes() {
+        return List.of(TimeResolution.TYPE, InputSequence.TYPE);
+    }
+}

@@ -1,0 +1,13 @@
+package org.conex.behaviors;
+
+import java.util.List;
+import org.conex.api.behavior.BehaviorProvider;
+import org.conex.api.behavior.BehaviorType;
+
+/** Synapse plumbing: initialisers, spike catchers, traces, normalisation, clipping. */
+public final class SynapseBehaviors implements BehaviorProvider {
+    @Override
+    public List<BehaviorType> behaviorTypes() {
+        return List.of();
+    }
+}

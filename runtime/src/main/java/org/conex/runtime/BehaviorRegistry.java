@@ -1,0 +1,128 @@
+package org.conex.runtime;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.conex.api.behavior.Behavior;
+import org.conex.api.behavior.BehaviorProvider;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.record.EventRecorder;
+import org.conex.api.record.Recorder;
+
+/**
+ * Behavior types by registered name. Providers come from {@link ServiceLoader} on a plain class
+ * path ({@link #fromClassPath()}) or from the OSGi service registry (the runtime's DS component
+ * calls {@link #add}/{@link #remove} as bundles come and go). When several providers offer one
+ * name, the highest ranking wins, then the earliest registered; {@link #registrations(String)}
+ * shows every candidate so the choice is visible.
+ */
+public final class BehaviorRegistry {
+    /** One provider's offer of one behavior type. */
+    public record Registration(BehaviorType type, String source, int ranking, long order) {
+    }
+
+    /** Notified after a name gains or loses a provider. */
+    public interface Listener {
+        void changed(String name);
+    }
+
+    private final Map<String, List<Registration>> byName = new TreeMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private long order;
+
+    /** A registry with only the built-in recorders. */
+    public BehaviorRegistry() {
+        add(() -> List.of(Recorder.TYPE, EventRecorder.TYPE), "conex-api (built-in)", 0);
+    }
+
+    /** The built-ins plus every {@link BehaviorProvider} found by ServiceLoader. */
+    public static BehaviorRegistry fromClassPath() {
+        return fromClassLoader(BehaviorRegistry.class.getClassLoader());
+    }
+
+    public static BehaviorRegistry fromClassLoader(ClassLoader loader) {
+        BehaviorRegistry r = new BehaviorRegistry();
+        for (BehaviorProvider p : ServiceLoader.load(BehaviorProvider.class, loader)) {
+            r.add(p, p.getClass().getName(), 0);
+        }
+        return r;
+    }
+
+    /** Adds every type of {@code provider}; {@code source} names it for users (bundle, class). */
+    public void add(BehaviorProvider provider, String source, int ranking) {
+        List<String> changed = new ArrayList<>();
+        synchronized (this) {
+            for (BehaviorType t : provider.behaviorTypes()) {
+                byName.computeIfAbsent(t.name(), k -> new ArrayList<>())
+                        .add(new Registration(t, source, ranking, order++));
+                byName.get(t.name()).sort(Comparator.comparingInt(Registration::ranking).reversed()
+                        .thenComparingLong(Registration::order));
+                changed.add(t.name());
+            }
+        }
+        changed.forEach(this::fire);
+    }
+
+    /** Removes every type that {@code provider} offered. */
+    public void remove(BehaviorProvider provider) {
+        List<String> changed = new ArrayList<>();
+        synchronized (this) {
+            for (BehaviorType t : provider.behaviorTypes()) {
+                List<Registration> l = byName.get(t.name());
+                if (l != null && l.removeIf(r -> r.type() == t)) {
+                    changed.add(t.name());
+                    if (l.isEmpty()) {
+                        byName.remove(t.name());
+                    }
+                }
+            }
+        }
+        changed.forEach(this::fire);
+    }
+
+    private void fire(String name) {
+        for (Listener l : listeners) {
+            l.changed(name);
+        }
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    /** Registered names, sorted. */
+    public synchronized List<String> names() {
+        return List.copyOf(new TreeSet<>(byName.keySet()));
+    }
+
+    /** The chosen type for {@code name}, if any provider offers it. */
+    public synchronized Optional<BehaviorType> find(String name) {
+        List<Registration> l = byName.get(name);
+        return l == null || l.isEmpty() ? Optional.empty() : Optional.of(l.get(0).type());
+    }
+
+    /** The chosen type for {@code name}; throws naming the installed behaviors if none. */
+    public BehaviorType require(String name) {
+        return find(name).orElseThrow(() -> new UnknownProviderException("behavior", name, names()));
+    }
+
+    /** Every candidate for {@code name}, best first. */
+    public synchronized List<Registration> registrations(String name) {
+        return List.copyOf(byName.getOrDefault(name, List.of()));
+    }
+
+    /** Creates an unattached behavior of the chosen type with validated parameters. */
+    public Behavior<?> create(String name, Map<String, ?> params) {
+        return require(name).create(params);
+    }
+}
