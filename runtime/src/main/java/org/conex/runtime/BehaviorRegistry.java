@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.conex.api.behavior.Behavior;
+import org.conex.api.behavior.BehaviorLookup;
 import org.conex.api.behavior.BehaviorProvider;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.record.EventRecorder;
@@ -22,7 +23,7 @@ import org.conex.api.record.Recorder;
  * name, the highest ranking wins, then the earliest registered; {@link #registrations(String)}
  * shows every candidate so the choice is visible.
  */
-public final class BehaviorRegistry {
+public final class BehaviorRegistry implements BehaviorLookup {
     /** One provider's offer of one behavior type. */
     public record Registration(BehaviorType type, String source, int ranking, long order) {
     }
@@ -101,17 +102,20 @@ public final class BehaviorRegistry {
     }
 
     /** Registered names, sorted. */
+    @Override
     public synchronized List<String> names() {
         return List.copyOf(new TreeSet<>(byName.keySet()));
     }
 
     /** The chosen type for {@code name}, if any provider offers it. */
+    @Override
     public synchronized Optional<BehaviorType> find(String name) {
         List<Registration> l = byName.get(name);
         return l == null || l.isEmpty() ? Optional.empty() : Optional.of(l.get(0).type());
     }
 
     /** The chosen type for {@code name}; throws naming the installed behaviors if none. */
+    @Override
     public BehaviorType require(String name) {
         return find(name).orElseThrow(() -> new UnknownProviderException("behavior", name, names()));
     }
