@@ -46,9 +46,13 @@ public final class Dopamine extends Behavior<Network> {
         tau = params.number("tau_dopamine");
     }
 
-    /** Dopamine with time constant {@code tau} and initial concentration {@code initial} (null: payoff). */
+    /**
+     * Dopamine with time constant {@code tau} and initial concentration {@code initial} (null: the
+     * payoff at initialize), typed as {@link #TYPE} (default priority 120).
+     */
     public Dopamine(double tau, Double initial) {
         this(TYPE.params(args(tau, initial)));
+        setType(TYPE);
     }
 
     private static Map<String, Object> args(double tau, Double initial) {

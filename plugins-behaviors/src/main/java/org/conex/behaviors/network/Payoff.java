@@ -16,9 +16,10 @@ import org.conex.api.model.Network;
  * driver at priority 110) writes it. {@link Dopamine} (priority 120) reads it every step.
  *
  * <p>To compute a reward each step, extend {@link Schedule} and implement
- * {@link Schedule#payoff(Network, long)}; attach the instance at priority 100 explicitly:
+ * {@link Schedule#payoff(Network, long)}; an instance built with {@link Schedule#Schedule(double)}
+ * is typed as Payoff and lands at priority 100:
  * <pre>{@code
- * net.addBehavior(100, new Payoff.Schedule(0.0) {
+ * net.addBehavior(new Payoff.Schedule(0.0) {
  *     protected double payoff(Network n, long t) { return t; }
  * });
  * }</pre>
@@ -35,9 +36,10 @@ public class Payoff extends Behavior<Network> {
         super(params);
     }
 
-    /** A constant payoff of {@code initialPayoff}. */
+    /** A constant payoff of {@code initialPayoff}, typed as {@link #TYPE} (default priority 100). */
     public Payoff(double initialPayoff) {
         this(TYPE.params(Map.of("initial_payoff", initialPayoff)));
+        setType(TYPE);
     }
 
     @Override
@@ -47,7 +49,7 @@ public class Payoff extends Behavior<Network> {
 
     /**
      * A payoff computed every step: {@code network.payoff := payoff(network, t)} with {@code t} the
-     * iteration (1 in the first step). Attach at priority 100 (before Dopamine at 120).
+     * iteration (1 in the first step). Runs at priority 100 (before Dopamine at 120).
      */
     public abstract static class Schedule extends Payoff {
         /** @param params validated {@link Payoff#TYPE} parameters */
