@@ -79,6 +79,8 @@ public final class SimpleDendriteComputation extends Behavior<NeuronGroup> {
         Vec distalIn = null;
         Vec tau = null;
         Vec r = null;
+        double tauScalar = 1.0;
+        double rScalar = 1.0;
         if (modulated) {
             v = g.vec("v");
             vRest = g.vec("v_rest");
@@ -87,9 +89,9 @@ public final class SimpleDendriteComputation extends Behavior<NeuronGroup> {
             distalIn = distal != null ? g.vec("I_distal") : null;
             tau = perNeuron(g, "tau");
             r = perNeuron(g, "R");
+            tauScalar = tau == null ? current.round(g.scalar("tau", 1.0)) : 1.0;
+            rScalar = r == null ? current.round(g.scalar("R", 1.0)) : 1.0;
         }
-        double tauScalar = tau == null ? current.round(g.scalar("tau", 1.0)) : 1.0;
-        double rScalar = r == null ? current.round(g.scalar("R", 1.0)) : 1.0;
         double pApical = current.round(apical != null ? apical : 0.0);
         double pDistal = current.round(distal != null ? distal : 0.0);
         for (int k = 0, n = current.length(); k < n; k++) {
