@@ -1,7 +1,5 @@
 package org.conex.behaviors.spatial;
 
-import java.nio.ByteBuffer;
-
 /**
  * The indices of the true entries of a bool spike vector, collected into a reusable buffer so
  * event-driven kernels touch only the neurons that spiked. Not thread-safe; one per kernel.
@@ -20,10 +18,10 @@ public final class SpikeIndex {
      *
      * @return the number of spikes
      */
-    public int collect(ByteBuffer spikes) {
+    public int collect(byte[] spikes) {
         int n = 0;
         for (int i = 0, len = index.length; i < len; i++) {
-            if (spikes.get(i) != 0) {
+            if (spikes[i] != 0) {
                 index[n++] = i;
             }
         }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.conex.api.tensor.DType;
-import org.conex.api.tensor.Vec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,12 +17,7 @@ class SpikeConvolutionTest {
     private static final INDArray W = floats(new double[] {1, 2, 3, 4}, 1, 1, 2, 2);
 
     private static double[] run(ConvGeometry g, int outCh, KernelPath path, int[] s, INDArray w) {
-        Vec out = new SpikeConvolution(g, outCh, DType.FLOAT32).path(path).compute(spikes(s), w);
-        double[] d = new double[out.length()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = out.get(i);
-        }
-        return d;
+        return new SpikeConvolution(g, outCh).path(path).compute(spikes(s), w).clone();
     }
 
     @ParameterizedTest
@@ -90,7 +83,7 @@ class SpikeConvolutionTest {
     @org.junit.jupiter.api.Test
     void autoPicksTheScatterForSparseSpikesAndGemmForDenseBigMaps() {
         ConvGeometry g = new ConvGeometry(8, 64, 64, 5, 5, 1, 1, 2, 2);
-        SpikeConvolution conv = new SpikeConvolution(g, 16, DType.FLOAT32);
+        SpikeConvolution conv = new SpikeConvolution(g, 16);
         INDArray w = floats(new double[16 * g.patchSize()], 16, 8, 5, 5);
         int[] sparse = new int[g.inputSize()];
         sparse[100] = 1;
