@@ -49,6 +49,11 @@ public final class SimpleDendriticInput extends DendriticInput {
         active = new int[s];
     }
 
+    /** Kept for the spatial inputs of this package; same as {@link #describeWeights(Object)}. */
+    static String describe(Object w) {
+        return describeWeights(w);
+    }
+
     @Override
     protected void calculateInput(SynapseGroup synapse, ByteBuffer pre, Vec out) {
         Vec w = synapse.vec("weights");
