@@ -47,7 +47,9 @@ class LateralDendriticInputTest {
         inh.addTag("inh");
         SpatialFixture g = lateral(inh, new double[] {1, 0, 2}, new int[] {1, 1, 1, 1, 3}, "inhibitory", false);
         assertArrayEquals(new double[] {2, 0, 1, 2, 0}, current(g, 0, 1, 0, 0, 1));
-        SpatialFixture h = lateral(inh, new double[] {1, 0, 2}, new int[] {1, 1, 1, 1, 3});
+        NeuronGroup gaba = group("g", NeuronShape.flat(5));
+        gaba.addTag("GABA");
+        SpatialFixture h = lateral(gaba, new double[] {1, 0, 2}, new int[] {1, 1, 1, 1, 3});
         assertArrayEquals(new double[] {-2, -0.0, -1, -2, -0.0}, current(h, 0, 1, 0, 0, 1));
     }
 
