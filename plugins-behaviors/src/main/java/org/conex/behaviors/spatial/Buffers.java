@@ -1,7 +1,6 @@
 package org.conex.behaviors.spatial;
 
 import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -63,13 +62,6 @@ public final class Buffers {
     public static void writeFloats(float[] src, INDArray a) {
         check(a, src.length);
         Views.floats(a).put(0, src);
-    }
-
-    /** Stores {@code src} into a DOUBLE array. */
-    public static void writeDoublesExact(double[] src, INDArray a) {
-        check(a, src.length);
-        DoubleBuffer d = Views.doubles(a);
-        d.put(0, src);
     }
 
     private static void check(INDArray a, int n) {
