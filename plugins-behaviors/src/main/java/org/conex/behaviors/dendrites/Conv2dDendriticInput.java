@@ -104,7 +104,7 @@ public final class Conv2dDendriticInput extends DendriticInput {
             }
             checkedWeights = w;
         }
-        double[] sums = conv.compute(pre, w);
+        double[] sums = conv.compute(pre, synapse.vec("weights"));
         for (int j = 0; j < sums.length; j++) {
             out.set(j, sums[j]);
         }
