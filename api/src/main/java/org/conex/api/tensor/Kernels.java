@@ -78,6 +78,19 @@ public final class Kernels {
     }
 
     /**
+     * {@code x} clamped into {@code [lo, hi]} exactly as {@code min(max(x, lo), hi)} of the reference
+     * (torch.clamp): NaN stays NaN and -0.0 stays -0.0 against a bound of 0.
+     */
+    public static float clamp(float x, float lo, float hi) {
+        return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    /** Double version of {@link #clamp(float, float, float)}. */
+    public static double clamp(double x, double lo, double hi) {
+        return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    /**
      * Clamps {@code w[from .. to)} into {@code [lo, hi]} (float32); NaN stays NaN, as with
      * {@code min(max(w, lo), hi)} in the reference.
      */
