@@ -1,6 +1,7 @@
 package org.conex.behaviors.learning;
 
 import java.nio.FloatBuffer;
+import org.conex.api.tensor.Kernels;
 
 /**
  * The float32 kernels of the dense STDP rule: the same per-synapse expression as
@@ -8,6 +9,8 @@ import java.nio.FloatBuffer;
  * in plain float arithmetic on raw buffers, where every operation is the correctly rounded float
  * result by definition. So the weights are bit-identical to the generic path, several times faster.
  * Without bounds the potentiation of a silent source's row is one constant {@code x_pre * a_plus}.
+ * Every written value is passed through {@link Kernels#clamp} with the bounds a following
+ * WeightClip offered (infinite bounds when there is no offer, which changes nothing).
  */
 final class FloatStdp {
     private final float aPlus;
@@ -42,13 +45,14 @@ final class FloatStdp {
      * {@code plus_j - a_minus * x_post[j] * B-(w)} with {@code plus_j} the potentiation when
      * destination j spiked too.
      */
-    void spikingSourceRow(FloatBuffer w, int base, int n, float xPre, FloatBuffer xPost, boolean[] post) {
+    void spikingSourceRow(FloatBuffer w, int base, int n, float xPre, FloatBuffer xPost, boolean[] post, float lo,
+                          float hi) {
         float c = xPre * aPlus;
         if (unbounded) {
             for (int j = 0; j < n; j++) {
                 float minus = xPost.get(j) * aMinus;
                 float plus = post[j] ? c : 0f;
-                w.put(base + j, w.get(base + j) + (plus - minus));
+                w.put(base + j, Kernels.clamp(w.get(base + j) + (plus - minus), lo, hi));
             }
             return;
         }
@@ -56,7 +60,7 @@ final class FloatStdp {
             float wij = w.get(base + j);
             float minus = (xPost.get(j) * aMinus) * factor(negative, wij);
             float plus = post[j] ? c * factor(positive, wij) : 0f;
-            w.put(base + j, wij + (plus - minus));
+            w.put(base + j, Kernels.clamp(wij + (plus - minus), lo, hi));
         }
     }
 
@@ -64,19 +68,19 @@ final class FloatStdp {
      * Row of a silent source: only the entries of the spiking destinations {@code posts[0 .. count)}
      * change, by {@code a_plus * x_pre * B+(w)}.
      */
-    void silentSourceRow(FloatBuffer w, int base, float xPre, int[] posts, int count) {
+    void silentSourceRow(FloatBuffer w, int base, float xPre, int[] posts, int count, float lo, float hi) {
         float c = xPre * aPlus;
         if (positive == StdpBound.NO_BOUND) {
             for (int k = 0; k < count; k++) {
                 int e = base + posts[k];
-                w.put(e, w.get(e) + c);
+                w.put(e, Kernels.clamp(w.get(e) + c, lo, hi));
             }
             return;
         }
         for (int k = 0; k < count; k++) {
             int e = base + posts[k];
             float wij = w.get(e);
-            w.put(e, wij + c * factor(positive, wij));
+            w.put(e, Kernels.clamp(wij + c * factor(positive, wij), lo, hi));
         }
     }
 }
