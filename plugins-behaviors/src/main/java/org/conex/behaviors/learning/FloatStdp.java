@@ -8,7 +8,10 @@ import org.conex.api.tensor.Kernels;
  * {@link StdpParams#dw} (which rounds every operation of a double computation to float32), written
  * in plain float arithmetic on raw buffers, where every operation is the correctly rounded float
  * result by definition. So the weights are bit-identical to the generic path, several times faster.
- * Without bounds the potentiation of a silent source's row is one constant {@code x_pre * a_plus}.
+ * Without bounds the potentiation of a silent source's row is one constant {@code x_pre * a_plus},
+ * and a spiking source's row is updated in a heap copy by a loop the JIT vectorises, the
+ * potentiation entering as {@code mask[j] * x_pre * a_plus} (mask 0 or 1; equal to the
+ * conditional form for finite traces, up to the sign of a zero).
  * Every written value is passed through {@link Kernels#clamp} with the bounds a following
  * WeightClip offered (infinite bounds when there is no offer, which changes nothing).
  */
@@ -20,6 +23,10 @@ final class FloatStdp {
     private final StdpBound positive;
     private final StdpBound negative;
     private final boolean unbounded;
+    private float[] row = new float[0];
+    private float[] postMask = new float[0];
+    private float[] depression = new float[0];
+    private FloatBuffer preparedFor;
 
     /** @param p parameters resolved for a float32 network */
     FloatStdp(StdpParams p) {
@@ -30,6 +37,29 @@ final class FloatStdp {
         positive = p.positiveBound();
         negative = p.negativeBound();
         unbounded = positive == StdpBound.NO_BOUND && negative == StdpBound.NO_BOUND;
+    }
+
+    /**
+     * Per-step inputs of the unbounded row kernel as heap arrays (loops over them are vectorised):
+     * {@code depression[j] = x_post[j] * a_minus} and {@code postMask[j]} = 1 if destination j
+     * spiked, else 0. Valid until {@link #newStep()}.
+     */
+    private void prepare(FloatBuffer xPost, boolean[] post, int n) {
+        if (row.length != n) {
+            row = new float[n];
+            postMask = new float[n];
+            depression = new float[n];
+        }
+        for (int j = 0; j < n; j++) {
+            depression[j] = xPost.get(j) * aMinus;
+            postMask[j] = post[j] ? 1f : 0f;
+        }
+        preparedFor = xPost;
+    }
+
+    /** Forgets the per-step inputs (call once per step before the row kernels). */
+    void newStep() {
+        preparedFor = null;
     }
 
     private float factor(StdpBound b, float w) {
@@ -49,11 +79,15 @@ final class FloatStdp {
                           float hi) {
         float c = xPre * aPlus;
         if (unbounded) {
-            for (int j = 0; j < n; j++) {
-                float minus = xPost.get(j) * aMinus;
-                float plus = post[j] ? c : 0f;
-                w.put(base + j, Kernels.clamp(w.get(base + j) + (plus - minus), lo, hi));
+            if (preparedFor != xPost) {
+                prepare(xPost, post, n);
             }
+            float[] r = row;
+            w.get(base, r, 0, n);
+            for (int j = 0; j < n; j++) {
+                r[j] = Kernels.clamp(r[j] + (postMask[j] * c - depression[j]), lo, hi);
+            }
+            w.put(base, r, 0, n);
             return;
         }
         for (int j = 0; j < n; j++) {

@@ -124,6 +124,7 @@ public final class SimpleSTDP extends StdpRule {
         FloatBuffer xPost = ((Vec.F32) in.postTrace()).buffer();
         boolean[] post = in.postFlags();
         int nPost = in.postCount();
+        f32.newStep();
         if (nPost == 0) {
             for (int k = 0, n = in.preCount(); k < n; k++) {
                 int i = in.preIndex(k);
