@@ -62,6 +62,16 @@ final class FloatStdp {
         preparedFor = null;
     }
 
+    /**
+     * The weight after the update of one synapse, {@code clamp(w + dw, lo, hi)}, with dw the
+     * expression of {@link StdpParams#dw} in float arithmetic.
+     */
+    float updated(float w, float xPre, boolean sPre, float xPost, boolean sPost, float lo, float hi) {
+        float plus = sPost ? (xPre * aPlus) * factor(positive, w) : 0f;
+        float minus = sPre ? (xPost * aMinus) * factor(negative, w) : 0f;
+        return Kernels.clamp(w + (plus - minus), lo, hi);
+    }
+
     private float factor(StdpBound b, float w) {
         switch (b) {
             case HARD_BOUND: return w > wMin && w < wMax ? 1f : 0f;

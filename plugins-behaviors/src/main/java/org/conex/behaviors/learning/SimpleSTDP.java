@@ -8,7 +8,6 @@ import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.DType;
 import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Vec;
-import org.conex.api.tensor.WeightChanges;
 
 /**
  * STDP on dense weights {@code W [N_src, N_dst]} (SxD), priority 500:
@@ -39,6 +38,7 @@ public final class SimpleSTDP extends StdpRule {
             .description("pair-based STDP on dense weights (event-driven)")
             .build();
 
+    private final ReportedWrites writes = new ReportedWrites();
     private FloatStdp f32;
     /** Bounds offered by a following WeightClip for this step (infinite: none). */
     private double lo;
@@ -60,11 +60,15 @@ public final class SimpleSTDP extends StdpRule {
         inputs.update(syn);
         Vec w = denseWeights(syn);
         LearningInputs in = inputs;
-        WeightChanges changes = syn.weightChanges();
-        boolean clamp = changes.boundsOffered(syn.network().structureVersion());
-        lo = clamp ? changes.lowerBound() : Double.NEGATIVE_INFINITY;
-        hi = clamp ? changes.upperBound() : Double.POSITIVE_INFINITY;
-        report(changes, in, clamp);
+        writes.begin(syn);
+        lo = writes.lower();
+        hi = writes.upper();
+        for (int k = 0, n = in.preCount(); k < n; k++) {
+            writes.row(in.preIndex(k));
+        }
+        for (int k = 0, n = in.postCount(); k < n; k++) {
+            writes.column(in.postIndex(k));
+        }
         if (f32 != null && w instanceof Vec.F32 && in.preTrace() instanceof Vec.F32
                 && in.postTrace() instanceof Vec.F32) {
             forwardF32(((Vec.F32) w).buffer(), syn.src().size(), syn.dst().size());
@@ -92,27 +96,6 @@ public final class SimpleSTDP extends StdpRule {
                 int j = in.postIndex(k);
                 double wij = w.get(row + j);
                 w.set(row + j, Kernels.clamp(w.round(wij + stdp.dw(wij, xi, false, xPost.get(j), true)), lo, hi));
-            }
-        }
-    }
-
-    /**
-     * Marks the rows of spiking sources and the columns of spiking destinations as changed, as
-     * clamped when the values are clamped to the bounds a following WeightClip offered.
-     */
-    private static void report(WeightChanges changes, LearningInputs in, boolean clamped) {
-        for (int k = 0, n = in.preCount(); k < n; k++) {
-            if (clamped) {
-                changes.markRowClamped(in.preIndex(k));
-            } else {
-                changes.markRow(in.preIndex(k));
-            }
-        }
-        for (int k = 0, n = in.postCount(); k < n; k++) {
-            if (clamped) {
-                changes.markColumnClamped(in.postIndex(k));
-            } else {
-                changes.markColumn(in.postIndex(k));
             }
         }
     }
