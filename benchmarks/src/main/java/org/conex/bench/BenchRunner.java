@@ -104,7 +104,7 @@ final class BenchRunner {
     }
 
     /** Frees the native memory of the network's arrays now instead of whenever the GC finds them. */
-    private static void release(Network net) {
+    static void release(Network net) {
         for (NetworkObject o : net.allObjects()) {
             for (String name : o.variables()) {
                 Object v = o.get(name);

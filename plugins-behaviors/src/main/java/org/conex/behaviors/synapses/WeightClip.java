@@ -127,6 +127,10 @@ public final class WeightClip extends Behavior<SynapseGroup> {
 
     /** The stored entries of the changed rows and columns. */
     private void clipSparse(Vec w, SparseWeights s) {
+        if (w instanceof Vec.F32) {
+            clipSparse(((Vec.F32) w).buffer(), s, (float) lo, (float) hi);
+            return;
+        }
         for (int k = 0, n = changes.rowCount(); k < n; k++) {
             int i = changes.row(k);
             for (int p = s.rowStart(i), end = s.rowStart(i + 1); p < end; p++) {
@@ -137,6 +141,20 @@ public final class WeightClip extends Behavior<SynapseGroup> {
         int[] cols = changes.columns();
         for (int k = 0, n = changes.columnCount(); k < n; k++) {
             clip(w, s.colStart(cols[k]), s.colStart(cols[k] + 1));
+        }
+    }
+
+    /** Float32 path of {@link #clipSparse(Vec, SparseWeights)}. */
+    private void clipSparse(FloatBuffer w, SparseWeights s, float lo, float hi) {
+        for (int k = 0, n = changes.rowCount(); k < n; k++) {
+            int i = changes.row(k);
+            for (int p = s.rowStart(i), end = s.rowStart(i + 1); p < end; p++) {
+                Kernels.clipAt(w, s.rowEntry(p), lo, hi);
+            }
+        }
+        int[] cols = changes.columns();
+        for (int k = 0, n = changes.columnCount(); k < n; k++) {
+            Kernels.clip(w, s.colStart(cols[k]), s.colStart(cols[k] + 1), lo, hi);
         }
     }
 
