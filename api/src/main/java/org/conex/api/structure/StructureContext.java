@@ -10,8 +10,8 @@ import org.conex.api.model.NetworkObject;
 /**
  * Everything a {@link StructureFactory} receives when a document builds one structure. The
  * builder has already created the members (in document order), resolved the references and
- * validated the parameters; after the factory returns it attaches {@link #behaviors()} and sets
- * the ports.
+ * validated the parameters; after the factory returns it adds the extra tags, attaches
+ * {@link #behaviors()} and sets the ports.
  */
 public interface StructureContext {
     /** The network to build into. */
@@ -19,9 +19,6 @@ public interface StructureContext {
 
     /** The primary tag to use, or null for the type's default. */
     String tag();
-
-    /** Extra tags to add after the type name. */
-    List<String> extraTags();
 
     /** Parameters validated against the type's declarations. */
     Params params();
