@@ -29,9 +29,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Each step writes frame i into the owner's BOOL vectors {@code x} (sensory) and {@code loc}
  * (location), non-zero meaning a spike, and the label of instance {@code i / length} into
- * {@code y} (a Long). The step showing the last frame of an instance sets {@code new_data}; if
- * {@code silent_interval > 0} the next {@code silent_interval} steps then show all-false frames
- * ({@code y} kept) without advancing. At the end of the data it starts again if {@code loop};
+ * {@code y} (a Long). The step showing the last frame of an instance sets {@code new_data}
+ * (true until the next frame is shown); if {@code silent_interval > 0} the next
+ * {@code silent_interval} steps show all-false frames ({@code y} kept) without advancing. At the end of the data it starts again if {@code loop};
  * otherwise (fix of BUG-12, which yields nothing at all) the frames stay all-false and
  * {@code exhausted} becomes true.
  *
@@ -146,6 +146,10 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
                 owner.put("new_data", Boolean.FALSE);
             }
             return;
+        }
+        if (newData) {
+            newData = false;
+            owner.put("new_data", Boolean.FALSE);
         }
         if (next >= frames && !advance()) {
             if (!exhausted) {
