@@ -7,6 +7,10 @@ import org.conex.behaviors.dendrites.AveragePool2D;
 import org.conex.behaviors.dendrites.Conv2dDendriticInput;
 import org.conex.behaviors.dendrites.LateralDendriticInput;
 import org.conex.behaviors.dendrites.Local2dDendriticInput;
+import org.conex.behaviors.spatial.Conv2dRSTDP;
+import org.conex.behaviors.spatial.Conv2dSTDP;
+import org.conex.behaviors.spatial.Local2dRSTDP;
+import org.conex.behaviors.spatial.Local2dSTDP;
 
 /**
  * Spatial connections and their learning rules: Conv2d, Local2d and Lateral dendritic inputs,
@@ -16,6 +20,6 @@ public final class ConvolutionBehaviors implements BehaviorProvider {
     @Override
     public List<BehaviorType> behaviorTypes() {
         return List.of(Conv2dDendriticInput.TYPE, Local2dDendriticInput.TYPE, LateralDendriticInput.TYPE,
-                AveragePool2D.TYPE);
+                AveragePool2D.TYPE, Conv2dSTDP.TYPE, Conv2dRSTDP.TYPE, Local2dSTDP.TYPE, Local2dRSTDP.TYPE);
     }
 }

@@ -106,6 +106,31 @@ public record ConvGeometry(int channels, int height, int width, int kernelH, int
         return taps(width, kernelW, strideW, padW, outWidth());
     }
 
+    /**
+     * For every output location l and patch element k, the flat input index the patch reads
+     * ({@code (c*H + iy)*W + ix}), or -1 where it reads the zero padding; flat {@code l*K + k}.
+     */
+    public int[] patchSources() {
+        int outW = outWidth();
+        int kSize = patchSize();
+        int[] src = new int[locations() * kSize];
+        for (int l = 0; l < locations(); l++) {
+            int y0 = (l / outW) * strideH - padH;
+            int x0 = (l % outW) * strideW - padW;
+            for (int c = 0, k = 0; c < channels; c++) {
+                for (int i = 0; i < kernelH; i++) {
+                    for (int j = 0; j < kernelW; j++, k++) {
+                        int iy = y0 + i;
+                        int ix = x0 + j;
+                        boolean inside = iy >= 0 && iy < height && ix >= 0 && ix < width;
+                        src[l * kSize + k] = inside ? (c * height + iy) * width + ix : -1;
+                    }
+                }
+            }
+        }
+        return src;
+    }
+
     private static int[][] taps(int in, int k, int s, int p, int out) {
         int[][] t = new int[in][];
         for (int y = 0; y < in; y++) {

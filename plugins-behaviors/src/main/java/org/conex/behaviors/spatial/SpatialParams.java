@@ -74,6 +74,24 @@ public final class SpatialParams {
         throw new IllegalArgumentException("synapse variable '" + name + "' must be an int pair, found " + describe(v));
     }
 
+    /**
+     * The window geometry of a synapse whose Conv2d/Local2d input stored {@code stride} and
+     * {@code padding}: kernel {@code kh x kw} over the source group's shape.
+     *
+     * @param input the input behavior that must be present, for the message
+     * @throws IllegalArgumentException if the pairs are missing (no such input, or it is ordered
+     *                                  after the caller) or the kernel does not fit
+     */
+    public static ConvGeometry storedGeometry(SynapseGroup s, int kh, int kw, String input) {
+        int[] stride = storedPair(s, STRIDE);
+        int[] padding = storedPair(s, PADDING);
+        if (stride == null || padding == null) {
+            throw new IllegalArgumentException("needs synapse.stride and synapse.padding, which a " + input
+                    + " on the same synapse sets at initialization (priority 180); none was found");
+        }
+        return ConvGeometry.of(s.src().shape(), kh, kw, stride, padding);
+    }
+
     /** A short description of a synapse variable's value for messages. */
     public static String describe(Object v) {
         if (v == null) {
