@@ -312,7 +312,9 @@ public final class StructureBuilder {
         } catch (DocumentException e) {
             throw e;
         } catch (ConexException e) {
-            throw new DocumentException(w + ": " + e.getMessage(), e);
+            String self = n.type() + " '" + tag + "'";
+            String msg = e.getMessage();
+            throw new DocumentException(tag != null && msg.startsWith(self) ? where + " " + msg : w + ": " + msg, e);
         }
         if (n.tag() != null) {
             built.put(n.tag(), o);
@@ -366,8 +368,8 @@ public final class StructureBuilder {
             o = net.object(tag);
         }
         if (o == null) {
-            throw new DocumentException(where + ": no object tagged '" + tag + "' was built (a structure creates its"
-                    + " own objects as <structure tag>.<name>; check the name)");
+            throw new DocumentException(where + ": no object tagged '" + tag + "' in the document, the network or"
+                    + " among the objects its structures created (named <structure tag>.<name>)");
         }
         return o;
     }
