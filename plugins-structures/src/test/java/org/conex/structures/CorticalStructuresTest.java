@@ -59,6 +59,8 @@ class CorticalStructuresTest {
         assertEquals(4, l4.synapseGroups().size());
         assertEquals(6, l4.members().size());
         assertSame(l4, Structure.parentOf(l4.excitatory()));
+        assertEquals(List.of(l4), net.find("CorticalLayer"));
+        assertSame(l4, net.object("L4"));
         CorticalLayer unnamed = new CorticalLayer(net, null, net.addNeuronGroup("x", 2), null, null);
         assertEquals("CorticalLayer_" + (net.structures().size()), unnamed.tag());
         assertNull(unnamed.inhibitory());
@@ -147,6 +149,38 @@ class CorticalStructuresTest {
                 List.of(new CorticalColumn.LayerLink("l4", "l6", new CorticalLayerConnection(net, "x", excToExc(),
                         BEHAVIORS)))));
         assertTrue(e.getMessage().contains("already belongs to CorticalColumn 'col'"), e.getMessage());
+    }
+
+    @Test
+    void registryFindsProvidersByNameAndForgetsRemovedOnes() {
+        CoreStructures core = new CoreStructures();
+        StructureRegistry r = StructureRegistry.of(core);
+        assertEquals(List.of("Container", "CorticalColumn", "CorticalLayer", "CorticalLayerConnection", "InputLayer",
+                "Layer", "OutputLayer", "Synapsis"), r.names());
+        assertSame(Synapsis.TYPE, r.require("Synapsis"));
+        assertEquals(List.of(CoreStructures.class.getName()), r.providers());
+        assertEquals(r.names(), Kit.STRUCTURES.names(), "found through META-INF/services");
+        r.remove(core);
+        ConexException e = assertThrows(ConexException.class, () -> r.require("Synapsis"));
+        assertEquals("unknown structure type 'Synapsis'; installed: []", e.getMessage());
+    }
+
+    @Test
+    void tagMappings() {
+        var reroot = org.conex.structures.io.TagMapping.reroot("col", "col2");
+        assertEquals(List.of("col2", "col2.L4.exc", "col2.exc", "col2.column"), List.of(reroot.map("col"),
+                reroot.map("col.L4.exc"), reroot.map("exc"), reroot.map("column")));
+        assertEquals("x.a", org.conex.structures.io.TagMapping.prefix("x.").map("a"));
+    }
+
+    @Test
+    void neocortexHasTimeResolutionAtPriorityOne() {
+        Network net = Neocortex.create(0.5, 3L, BEHAVIORS);
+        assertEquals(List.of("Neocortex", "Network"), net.tags());
+        assertEquals("TimeResolution", net.behaviors().get(1.0).name());
+        new org.conex.runtime.Simulation(net).initialize();
+        assertEquals(0.5, net.dt());
+        assertEquals(3L, net.random().masterSeed());
     }
 
     @Test
