@@ -74,6 +74,7 @@ class CorticalStructuresTest {
         ModelException e = assertThrows(ModelException.class, () -> new Container(net, "b", List.of(g)));
         assertEquals("Container 'b': neuron group 'g' already belongs to Container 'a'; an object has one parent"
                 + " structure", e.getMessage());
+        assertEquals(null, net.object("b"), "a structure whose members fail is not registered");
         Container outer = new Container(net, "outer", List.of(a));
         e = assertThrows(ModelException.class, () -> a.addSubStructure(outer));
         assertEquals("Container 'a': cannot contain Container 'outer', which already contains it (cycle)",
