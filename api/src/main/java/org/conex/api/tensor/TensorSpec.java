@@ -87,7 +87,8 @@ public final class TensorSpec {
                 case RANDINT: v = a + Math.floor(rng.nextDouble() * (b - a)); break;
                 default: throw new AssertionError(kind);
             }
-            for (Op op : ops) {
+            for (int j = 0, m = ops.size(); j < m; j++) {
+                Op op = ops.get(j);
                 switch (op.op) {
                     case '*': v = v * op.value; break;
                     case '/': v = v / op.value; break;
