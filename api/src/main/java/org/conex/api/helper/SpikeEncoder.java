@@ -21,4 +21,9 @@ public interface SpikeEncoder extends TensorTransform {
     /** Encodes with this encoder's own stream; shape {@code [T, ...intensities.shape()]}, BOOL. */
     @Override
     INDArray transform(INDArray intensities);
+
+    /** The same as {@link #transform}: {@code new PoissonEncoder(20).encode(image)}. */
+    default INDArray encode(INDArray intensities) {
+        return transform(intensities);
+    }
 }
