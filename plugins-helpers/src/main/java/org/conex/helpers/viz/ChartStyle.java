@@ -21,5 +21,7 @@ final class ChartStyle {
         chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         s.setChartTitleBoxVisible(false);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90); // pixels between x ticks: no crowded labels
+        chart.getStyler().setXAxisMaxLabelCount(Math.max(4, chart.getWidth() / 80)); // also for integer-valued axes
     }
 }

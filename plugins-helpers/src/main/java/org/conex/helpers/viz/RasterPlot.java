@@ -122,6 +122,12 @@ public final class RasterPlot extends Figure<RasterPlot> {
             x = new double[] {0};
             y = new double[] {0};
         }
+        double last = 0;
+        for (double v : x) {
+            last = Math.max(last, v);
+        }
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setXAxisMax(Math.max(10, Math.ceil(last / 10) * 10));
         XYSeries s = c.addSeries("spikes", x, y);
         s.setMarker(SeriesMarkers.SQUARE);
         s.setMarkerColor(times.length == 0 ? Color.WHITE : new Color(20, 20, 20));
