@@ -28,8 +28,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     simulation.step();
  * }
  * }</pre>
- * Per step the current slice is copied from the decoded instance into a preallocated flat buffer;
- * only a new instance decodes (and transforms) a sample.
+ * Per step {@link #copyInto} copies the current slice from the decoded instance into the target
+ * through a cached zero-copy view (no allocation); only a new instance decodes (and transforms) a
+ * sample.
  */
 public final class InstancePresenter {
     private final DataSource source;
@@ -46,6 +47,9 @@ public final class InstancePresenter {
     private long[] frameShape;
     private long label = -1;
     private final boolean spikes;
+    private INDArray lastTarget;
+    private java.nio.ByteBuffer targetBools;
+    private org.conex.api.tensor.Vec targetVec;
 
     private InstancePresenter(DataSource source, int duration, int silentInterval, boolean loop, boolean spikes) {
         this.source = Objects.requireNonNull(source, "source");
@@ -198,15 +202,19 @@ public final class InstancePresenter {
             throw new ConexException("InstancePresenter: target has " + target.length() + " elements, frames have "
                     + width);
         }
-        if (target.dataType() == DataType.BOOL) {
-            java.nio.ByteBuffer b = org.conex.api.tensor.Views.bools(target);
+        if (target != lastTarget) { // views are made once per target array, not per step
+            lastTarget = target;
+            boolean bool = target.dataType() == DataType.BOOL;
+            targetBools = bool ? org.conex.api.tensor.Views.bools(target) : null;
+            targetVec = bool ? null : org.conex.api.tensor.Vec.of(target);
+        }
+        if (targetBools != null) {
             for (int i = 0; i < width; i++) {
-                b.put(i, value(i) != 0 ? (byte) 1 : 0);
+                targetBools.put(i, value(i) != 0 ? (byte) 1 : 0);
             }
         } else {
-            org.conex.api.tensor.Vec v = org.conex.api.tensor.Vec.of(target);
             for (int i = 0; i < width; i++) {
-                v.set(i, value(i));
+                targetVec.set(i, value(i));
             }
         }
     }
