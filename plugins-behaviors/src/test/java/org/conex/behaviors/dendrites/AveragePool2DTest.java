@@ -49,6 +49,16 @@ class AveragePool2DTest {
     }
 
     @Test
+    void float64DividesInDouble() {
+        SpatialFixture f = new SpatialFixture(org.conex.api.tensor.DType.FLOAT64, shape(1, 3, 3), shape(1, 1, 1));
+        f.add(AveragePool2D.TYPE);
+        f.initialize();
+        f.putSpikes("pre_spike", 1, 0, 0, 0, 0, 0, 0, 0, 0);
+        f.forward(f.syn.behavior("AveragePool2D"));
+        assertArrayEquals(new double[] {1.0 / 3 / 3}, f.values("I"));
+    }
+
+    @Test
     void depthMismatchIsRejected() {
         SpatialFixture f = new SpatialFixture(shape(2, 4, 4), shape(1, 2, 2));
         f.add(AveragePool2D.TYPE);

@@ -54,6 +54,15 @@ class Conv2dDendriticInputTest {
     }
 
     @Test
+    void float64NetworksComputeInDouble() {
+        SpatialFixture f = new SpatialFixture(org.conex.api.tensor.DType.FLOAT64, shape(1, 3, 3), shape(1, 2, 2))
+                .weights(new double[] {0.1, 0.2, 0.3, 0.4}, 1, 1, 2, 2);
+        f.add(Conv2dDendriticInput.TYPE);
+        assertArrayEquals(new double[] {0.1 + 0.4, 0.2 + 0.3, 0.2 + 0.3, 0.1}, current(f, S), 1e-15);
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.DOUBLE, f.syn.array("I").dataType());
+    }
+
+    @Test
     void inhibitorySourceAndCoefficientScaleTheCurrent() {
         SpatialFixture f = conv(shape(1, 2, 2), W, new int[] {1, 1, 2, 2}, "current_coef", 0.5);
         f.src.addTag("inh");
