@@ -65,7 +65,16 @@ public final class TensorSpec {
     /** Number of random draws (or constant fill) into a new array of {@code n} elements. */
     public double[] sample(int n, RandomStream rng) {
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
+        sample(out, rng);
+        return out;
+    }
+
+    /**
+     * Fills every element of {@code out} with a fresh draw (or the constant), in index order, with
+     * the same draws as {@link #sample(int, RandomStream)}; allocates nothing, for per-step use.
+     */
+    public void sample(double[] out, RandomStream rng) {
+        for (int i = 0, n = out.length; i < n; i++) {
             double v;
             switch (kind) {
                 case CONST: v = a; break;
@@ -88,7 +97,6 @@ public final class TensorSpec {
             }
             out[i] = v;
         }
-        return out;
     }
 
     /**
