@@ -163,7 +163,10 @@ public final class ConformanceRunner {
     }
 
     static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return (double) (float) d == d ? Float.toString((float) d) : Double.toString(d);
     }
 
     /** Runs every case; results in file order. */

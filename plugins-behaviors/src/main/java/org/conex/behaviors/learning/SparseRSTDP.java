@@ -1,0 +1,55 @@
+package org.conex.behaviors.learning;
+
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.Params;
+import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.SparseWeights;
+import org.conex.api.tensor.Vec;
+
+/**
+ * Reward-modulated STDP on sparse weights ({@link SparseWeights}), priority 500: the
+ * {@link SparseSTDP} increment feeds an eligibility {@code c [nnz]} with one value per stored entry
+ * in CSC order, and the stored values move by {@code c * dopamine} (see {@link RstdpRule}). One
+ * fused pass over the stored entries per step.
+ */
+public final class SparseRSTDP extends RstdpRule {
+    public static final BehaviorType TYPE = typeBuilder("SparseRSTDP", SparseRSTDP::new)
+            .params(specs())
+            .description("reward-modulated STDP on sparse weights")
+            .build();
+
+    public SparseRSTDP(Params params) {
+        super(params);
+    }
+
+    @Override
+    public void initialize(SynapseGroup syn) {
+        super.initialize(syn);
+        SparseWeights w = sparseWeights(syn);
+        createEligibility(syn, w.nnz(), w.nnz());
+    }
+
+    @Override
+    public void forward(SynapseGroup syn) {
+        inputs.update(syn);
+        SparseWeights w = sparseWeights(syn);
+        Vec v = sparseValues();
+        Vec c = syn.vec("c");
+        double d = dopamine(syn.network());
+        Vec xPre = inputs.preTrace();
+        Vec xPost = inputs.postTrace();
+        for (int j = 0, nDst = w.cols(); j < nDst; j++) {
+            boolean sPost = inputs.postSpike(j);
+            double xj = xPost.get(j);
+            for (int k = w.colStart(j), end = w.colStart(j + 1); k < end; k++) {
+                int i = w.row(k);
+                double wk = v.get(k);
+                boolean sPre = inputs.preSpike(i);
+                double dw = sPre || sPost ? stdp.dw(wk, xPre.get(i), sPre, xj, sPost) : 0.0;
+                double ck = eligibility(c.get(k), dw);
+                c.set(k, ck);
+                v.set(k, wk + dtype.round(ck * d));
+            }
+        }
+    }
+}
