@@ -213,13 +213,16 @@ public final class Checkpoint {
                 }
                 ((Checkpointable) cur).restoreState(states(z, vn.path("entries")));
                 return;
-            case "axon-history":
-                if (cur instanceof AxonHistory && equalsHistory((AxonHistory) cur, array(z, vn.path("entry").asText()))) {
+            case "axon-history": {
+                INDArray saved = array(z, vn.path("entry").asText());
+                if (cur instanceof AxonHistory && (equalsHistory((AxonHistory) cur, saved)
+                        || AxonReplay.replay(o, (AxonHistory) cur, saved))) {
                     return;
                 }
                 problems.add(where + ": the spike history (" + vn.path("class").asText() + ") cannot be restored; its"
                         + " class must implement org.conex.api.tensor.Checkpointable");
                 return;
+            }
             default:
                 return; // behavior references are re-created by initialization; not-saved values are listed in the file
         }
