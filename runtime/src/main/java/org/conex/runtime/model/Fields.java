@@ -144,10 +144,11 @@ final class Fields {
     }
 
     private static String range(long min, long max) {
+        boolean noMax = max >= Long.MAX_VALUE / 2;
         if (min == Long.MIN_VALUE) {
-            return max == Long.MAX_VALUE ? "" : " <= " + max;
+            return noMax ? "" : " <= " + max;
         }
-        return max == Long.MAX_VALUE ? " >= " + min : " between " + min + " and " + max;
+        return noMax ? " >= " + min : " between " + min + " and " + max;
     }
 
     /** A list of texts (a single text is accepted as a list of one); null if absent. */

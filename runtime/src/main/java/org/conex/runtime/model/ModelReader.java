@@ -231,6 +231,8 @@ public final class ModelReader {
             if (tag != null && size != null) {
                 ctx.declareGroup(tag, size, p);
                 out.add(new GroupSpec(tag, size, shape, extra, behaviors, p));
+            } else if (tag != null) {
+                ctx.declareGroup(tag, 0, p); // known tag with a broken size: no follow-up errors where it is used
             }
         }
         return out;
@@ -409,7 +411,7 @@ public final class ModelReader {
                 if (target != null && size == null) {
                     f.problem(Fields.at(p, "neurons"), "expected no neuron selection on " + targets.get(target)
                             + " \"" + target + "\" (only neuron groups have neurons), found " + Json.describe(ns));
-                } else if (size != null) {
+                } else if (size != null && size > 0) {
                     neurons = neurons(ns, Fields.at(p, "neurons"), size, f);
                 }
             }

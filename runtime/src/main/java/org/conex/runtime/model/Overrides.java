@@ -74,7 +74,7 @@ public final class Overrides {
         JsonNode value = value(assignment.substring(eq + 1).strip());
         String[] parts = key.split("\\.");
         if (parts.length < 2 || parts.length > 3) {
-            problems.add("--set " + key + ": expected network.KEY, run.KEY, TAG.PARAM or TAG.BEHAVIOR.PARAM");
+            problems.add("--set " + assignment + ": expected network.KEY, run.KEY, TAG.PARAM or TAG.BEHAVIOR.PARAM");
             return;
         }
         if (parts.length == 2 && (parts[0].equals("network") || parts[0].equals("run"))) {
@@ -83,7 +83,7 @@ public final class Overrides {
         }
         ObjectNode owner = owner(parts[0]);
         if (owner == null) {
-            problems.add("--set " + key + ": no group or synapse group with tag '" + parts[0] + "'");
+            problems.add("--set " + assignment + ": no group or synapse group with tag '" + parts[0] + "'");
             return;
         }
         if (parts.length == 2 && List.of("size", "shape", "tags").contains(parts[1])) {
@@ -105,10 +105,10 @@ public final class Overrides {
             }
         }
         if (hits.isEmpty()) {
-            problems.add("--set " + key + ": no behavior of '" + parts[0] + "'" + (behavior == null ? "" : " named "
+            problems.add("--set " + assignment + ": no behavior of '" + parts[0] + "'" + (behavior == null ? "" : " named "
                     + behavior) + " has a parameter '" + param + "'");
         } else if (hits.size() > 1) {
-            problems.add("--set " + key + ": several behaviors of '" + parts[0] + "' have '" + param + "' (" + names
+            problems.add("--set " + assignment + ": several behaviors of '" + parts[0] + "' have '" + param + "' (" + names
                     + "); write " + parts[0] + "." + names.get(0) + "." + param + "=...");
         } else {
             JsonNode p = hits.get(0).get("params");
