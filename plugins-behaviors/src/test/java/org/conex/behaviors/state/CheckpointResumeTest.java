@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,7 +19,6 @@ import org.conex.api.model.Network;
 import org.conex.api.model.NetworkObject;
 import org.conex.api.tensor.Checkpointable;
 import org.conex.api.tensor.DType;
-import org.conex.runtime.Simulation;
 import org.conex.runtime.checkpoint.Checkpoint;
 import org.conex.runtime.checkpoint.CheckpointWriter;
 import org.junit.jupiter.api.Test;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Checkpoint and resume through the runtime's real checkpoint file ({@link CheckpointWriter},
@@ -41,40 +40,6 @@ class CheckpointResumeTest {
     private static final long SEED = 20240611L;
     private static final int N = 40;
 
-    /** A network of the model, initialised, with a per-step record of spikes and weights. */
-    static final class Run {
-        final Network net;
-        final Simulation sim;
-        final List<String> steps = new ArrayList<>();
-
-        Run(DType dtype, long seed) {
-            net = StatefulNetwork.build(dtype, seed);
-            sim = new Simulation(net);
-            sim.initialize();
-        }
-
-        Run steps(int n) {
-            for (int i = 0; i < n; i++) {
-                sim.step();
-                steps.add(observe(net));
-            }
-            return this;
-        }
-    }
-
-    /** Spikes of every group and weights of every synapse, exactly. */
-    static String observe(Network net) {
-        StateDigest d = StateDigest.of(net);
-        StringBuilder sb = new StringBuilder("t=" + net.iteration());
-        for (String g : StatefulNetwork.GROUPS) {
-            sb.append(' ').append(g).append(".spikes=").append(d.get(g + ".spikes"));
-        }
-        for (String s : StatefulNetwork.SYNAPSES) {
-            sb.append(' ').append(s).append(".weights=").append(d.get(s + ".weights"));
-        }
-        return sb.toString();
-    }
-
     private static Path checkpoint(Path dir, Network net) throws IOException {
         Path file = dir.resolve("step-" + net.iteration() + ".ckpt");
         ObjectMapper m = new ObjectMapper();
@@ -82,8 +47,8 @@ class CheckpointResumeTest {
         return file;
     }
 
-    private static Run resumed(DType dtype, Path file) {
-        Run r = new Run(dtype, SEED);
+    private static StatefulRun resumed(DType dtype, Path file) {
+        StatefulRun r = new StatefulRun(dtype, SEED);
         Checkpoint.open(file).restoreInto(r.net);
         return r;
     }
@@ -91,10 +56,10 @@ class CheckpointResumeTest {
     @ParameterizedTest
     @EnumSource(DType.class)
     void resumingFromACheckpointEqualsTheUninterruptedRun(DType dtype, @TempDir Path dir) throws IOException {
-        Run straight = new Run(dtype, SEED).steps(2 * N);
-        Path file = checkpoint(dir, new Run(dtype, SEED).steps(N).net);
+        StatefulRun straight = new StatefulRun(dtype, SEED).steps(2 * N);
+        Path file = checkpoint(dir, new StatefulRun(dtype, SEED).steps(N).net);
 
-        Run resumed = resumed(dtype, file).steps(N);
+        StatefulRun resumed = resumed(dtype, file).steps(N);
 
         assertEquals(N, resumed.net.iteration() - N);
         for (int i = 0; i < N; i++) {
@@ -105,13 +70,13 @@ class CheckpointResumeTest {
 
     @Test
     void theModelIsActiveEnoughForTheComparisonToMean() {
-        Run r = new Run(DType.FLOAT32, SEED).steps(2 * N);
+        StatefulRun r = new StatefulRun(DType.FLOAT32, SEED).steps(2 * N);
         for (String g : StatefulNetwork.GROUPS) {
             long distinct = r.steps.stream().map(s -> s.split(" " + g + ".spikes=")[1].split(" ")[0]).distinct()
                     .count();
             assertTrue(distinct > 5, g + " shows only " + distinct + " distinct spike patterns in " + 2 * N + " steps");
         }
-        StateDigest start = StateDigest.of(new Run(DType.FLOAT32, SEED).net);
+        StateDigest start = StateDigest.of(new StatefulRun(DType.FLOAT32, SEED).net);
         StateDigest end = StateDigest.of(r.net);
         for (String s : StatefulNetwork.SYNAPSES) {
             assertNotEquals(start.get(s + ".weights"), end.get(s + ".weights"), s + " did not learn");
@@ -120,7 +85,7 @@ class CheckpointResumeTest {
 
     @Test
     void theCheckpointHoldsTheBehaviorStateAndLeavesOutOnlyStaticValues(@TempDir Path dir) throws IOException {
-        Path file = checkpoint(dir, new Run(DType.FLOAT32, SEED).steps(3).net);
+        Path file = checkpoint(dir, new StatefulRun(DType.FLOAT32, SEED).steps(3).net);
         try (ZipFile z = new ZipFile(file.toFile())) {
             for (String entry : List.of("in/axon/spikes_by_delay.npy", "exc/axon/spikes_by_delay.npy",
                     "exc/@220/Proximal.npy", "exc/@220/Distal.npy", "exc/@220/Apical.npy",
@@ -147,12 +112,13 @@ class CheckpointResumeTest {
     @ParameterizedTest
     @ValueSource(strings = {"exc axon", "in axon", "exc @220", "map @220", "exc @341"})
     void losingBehaviorHeldStateMakesTheResumedRunDiverge(String holder, @TempDir Path dir) throws IOException {
-        Run straight = new Run(DType.FLOAT32, SEED).steps(2 * N);
-        Run resumed = resumed(DType.FLOAT32, checkpoint(dir, new Run(DType.FLOAT32, SEED).steps(N).net));
-        Network fresh = new Run(DType.FLOAT32, SEED).net;
+        StatefulRun straight = new StatefulRun(DType.FLOAT32, SEED).steps(2 * N);
+        Path file = checkpoint(dir, new StatefulRun(DType.FLOAT32, SEED).steps(N).net);
+        StatefulRun resumed = resumed(DType.FLOAT32, file);
+        Network fresh = new StatefulRun(DType.FLOAT32, SEED).net;
 
         Checkpointable target = holder(resumed.net, holder);
-        Map<String, org.nd4j.linalg.api.ndarray.INDArray> initial = holder(fresh, holder).saveState();
+        Map<String, INDArray> initial = holder(fresh, holder).saveState();
         assertNotEquals(StateDigest.of(resumed.net).differences(StateDigest.of(fresh)), List.of());
         target.restoreState(initial);
         resumed.steps(N);

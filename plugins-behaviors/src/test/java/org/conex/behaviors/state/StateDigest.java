@@ -1,9 +1,14 @@
 package org.conex.behaviors.state;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.model.Network;
@@ -88,13 +93,26 @@ final class StateDigest {
         return entries.get(key);
     }
 
+    /** SHA-256 of every key and value, hex: equal for identical states. */
+    String sha256() {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The keys whose values differ or that only one digest has; empty if the states are identical. */
     List<String> differences(StateDigest other) {
         List<String> out = new ArrayList<>();
         TreeMap<String, String> all = new TreeMap<>(entries);
         all.putAll(other.entries);
         for (String k : all.keySet()) {
-            if (!java.util.Objects.equals(entries.get(k), other.entries.get(k))) {
+            if (!Objects.equals(entries.get(k), other.entries.get(k))) {
                 out.add(k);
             }
         }
