@@ -84,6 +84,19 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
         return bytes.get(row * size + neuron) != 0;
     }
 
+    /** Bulk copy of the row of {@code delay} (checked as in {@link #spiked}). */
+    @Override
+    public void copySpikes(int delay, ByteBuffer out) {
+        if (delay < 0 || delay >= maxDelay) {
+            spiked(delay, 0);
+        }
+        int row = head + delay;
+        if (row >= maxDelay) {
+            row -= maxDelay;
+        }
+        out.put(0, bytes, row * size, size);
+    }
+
     /** Makes {@code spikes} (N bytes, non-zero = spike) the delay-0 row; the oldest row falls off. */
     void push(ByteBuffer spikes) {
         head = head == 0 ? maxDelay - 1 : head - 1;

@@ -224,6 +224,11 @@ class CheckpointableStateTest {
         a.sim.step();
         b.sim.step();
         assertArrayEquals(new double[] {64, 16, 4}, Tensors.toDoubles(b.g.array("I_proximal")));
+        a.sim.step();
+        b.sim.step();
+        assertArrayEquals(new double[] {1, 128, 32}, Tensors.toDoubles(b.g.array("I_proximal")),
+                "the row delivered at step 1 was cleared before its reuse");
+        assertArrayEquals(Tensors.toDoubles(a.g.array("I_proximal")), Tensors.toDoubles(b.g.array("I_proximal")));
     }
 
     @Test
