@@ -2,9 +2,11 @@ package org.conex.behaviors.neurons;
 
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import org.conex.api.tensor.DType;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -112,6 +114,42 @@ final class DendriteBranch {
             b.put(at, b.get(at) + current.get(j));
         }
         return -1;
+    }
+
+    /**
+     * The pending currents in logical order: a new array {@code [maxDelay, N]} of the branch's
+     * float type whose row d will be delivered in d steps (row 0 already holds this step's
+     * delivery once {@link #deliver} ran). Only for enabled branches.
+     */
+    INDArray pending() {
+        INDArray out = Tensors.zeros(rows.array().dataType(), maxDelay, size);
+        Vec o = Vec.of(out);
+        for (int d = 0; d < maxDelay; d++) {
+            int row = (head + d) % maxDelay;
+            for (int j = 0; j < size; j++) {
+                o.set(d * size + j, rows.get(row * size + j));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the pending currents by {@code logical}, laid out as {@link #pending} returns them
+     * (already checked to be {@code [maxDelay, N]} of the branch's type, C order). Every row counts
+     * as filled, so each is cleared before reuse as in the saved run (an unfilled row must be +0).
+     */
+    void restore(INDArray logical) {
+        Vec src = Vec.of(logical);
+        for (int k = 0, n = maxDelay * size; k < n; k++) {
+            rows.set(k, src.get(k));
+        }
+        Arrays.fill(filled, true);
+        head = 0;
+    }
+
+    /** The float type of the currents (null for a disabled branch). */
+    DataType dataType() {
+        return rows == null ? null : rows.array().dataType();
     }
 
     /** Copies the row delivered now into {@code out} (float[N]). */
