@@ -42,6 +42,8 @@ public final class BenchMain {
      * @return the exit status
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        Startup startup = new Startup();
+        startup.mark("command_entered");
         List<String> names = new ArrayList<>();
         int runs = 5;
         int warmups = 1;
@@ -65,6 +67,7 @@ public final class BenchMain {
             boolean scaling = names.remove("scaling");
             List<Workload> workloads = names.isEmpty() && scaling ? List.of() : Workloads.select(names);
             BehaviorRegistry registry = BehaviorRegistry.fromClassPath();
+            startup.mark("registry_loaded");
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode doc = mapper.createObjectNode();
             doc.put("java", System.getProperty("java.version"));
@@ -72,7 +75,7 @@ public final class BenchMain {
             doc.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
             boolean allDeterministic = true;
             if (!workloads.isEmpty()) {
-                BenchRunner runner = new BenchRunner(registry);
+                BenchRunner runner = new BenchRunner(registry, startup);
                 ArrayNode list = doc.putArray("workloads");
                 out.println(header());
                 for (Workload w : workloads) {
@@ -91,9 +94,13 @@ public final class BenchMain {
                     }
                     list.add(node);
                 }
-                out.printf(Locale.ROOT, "JVM start to end of first simulated step: %.2f s%n",
-                        runner.firstStepAfterStart());
-                doc.put("jvm_start_to_first_step_seconds", runner.firstStepAfterStart());
+                StringBuilder st = new StringBuilder();
+                for (Map.Entry<String, Double> m : startup.marks().entrySet()) {
+                    st.append(String.format(Locale.ROOT, "%s %.2f s, ", m.getKey().replace('_', ' '), m.getValue()));
+                }
+                out.println("start-up (" + workloads.get(0).name() + ", seconds since JVM start): "
+                        + st.substring(0, st.length() - 2));
+                doc.set("startup_seconds_since_jvm_start", mapper.valueToTree(startup.marks()));
             }
             if (scaling) {
                 doc.set("scaling", mapper.valueToTree(new ScalingTable(registry).run(out)));

@@ -24,18 +24,15 @@ final class BenchRunner {
 
     private final BehaviorLookup behaviors;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private double firstStepAfterStart = Double.NaN;
-
-    BenchRunner(BehaviorLookup behaviors) {
-        this.behaviors = behaviors;
-    }
+    private final Startup startup;
 
     /**
-     * Seconds from JVM start to the end of the first simulated step of the first run of this
-     * runner (NaN before any run).
+     * @param behaviors the registry the workloads are built from
+     * @param startup   receives the milestones of the first run
      */
-    double firstStepAfterStart() {
-        return firstStepAfterStart;
+    BenchRunner(BehaviorLookup behaviors, Startup startup) {
+        this.behaviors = behaviors;
+        this.startup = startup;
     }
 
     /**
@@ -70,12 +67,12 @@ final class BenchRunner {
             Simulation sim = new Simulation(net);
             sim.initialize();
             long b1 = System.nanoTime();
+            startup.mark("first_network_initialized");
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            if (Double.isNaN(firstStepAfterStart)) {
+            if (Double.isNaN(startup.firstStep())) {
                 sim.step();
-                firstStepAfterStart = (System.currentTimeMillis()
-                        - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+                startup.mark("first_step_done");
                 sim.simulate(w.steps() - 1L);
             } else {
                 sim.simulate(w.steps());
