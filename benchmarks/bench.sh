@@ -14,7 +14,7 @@ cp_file="$root/benchmarks/target/bench-classpath.txt"
     -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime >&2)
 export OMP_NUM_THREADS=1
 export GLIBC_TUNABLES=${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1}
-exec java -Xms1g -Xmx${CONEX_BENCH_HEAP:-2g} -XX:+UseTransparentHugePages \
+exec java -Xmx${CONEX_BENCH_HEAP:-2g} -XX:+UseTransparentHugePages \
     -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$root/benchmarks/target/classes:$(cat "$cp_file")" org.conex.bench.BenchMain "$@"
