@@ -22,7 +22,7 @@ import org.conex.runtime.BehaviorRegistry;
  * each workload it prints build seconds, simulation seconds (median of the measured runs, with min
  * and max), the simulating thread's CPU seconds, steps/s, synaptic events/s, peak resident memory
  * and the deterministic summary; {@code --json} also writes them as JSON. Defaults: 5 measured
- * runs after 1 warm-up run; {@code --profile} adds a run timed behavior by behavior
+ * runs after at least 1 warm-up run and 2 s of warm-up simulation; {@code --profile} adds a run timed behavior by behavior
  * ({@link StepProfile}). Exit status 0, 1 if a workload's runs disagreed, 2 on a usage error.
  *
  * <p>Run it with {@code OMP_NUM_THREADS=1} and a heap cap ({@code bench/run.sh} does), as the
@@ -167,7 +167,7 @@ public final class BenchMain {
         s.println("  NAME: " + String.join(", ", Workloads.names()) + ", conex (1k, 4k, 10k), all (default),");
         s.println("        scaling (cost per step against size and connectivity)");
         s.println("  --runs N     measured runs per workload (default 5; the median is reported)");
-        s.println("  --warmup N   unmeasured runs first (default 1)");
+        s.println("  --warmup N   at least N unmeasured runs first (default 1; warm-up also lasts at least 2 s)");
         s.println("  --json FILE  also write the results as JSON");
         s.println("  --profile    also time one run behavior by behavior (where the time goes)");
     }
