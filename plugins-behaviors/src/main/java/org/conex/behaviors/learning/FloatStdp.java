@@ -50,9 +50,14 @@ final class FloatStdp {
             postMask = new float[n];
             depression = new float[n];
         }
+        float[] d = depression;
+        float[] m = postMask;
+        xPost.get(0, d, 0, n);
         for (int j = 0; j < n; j++) {
-            depression[j] = xPost.get(j) * aMinus;
-            postMask[j] = post[j] ? 1f : 0f;
+            d[j] = d[j] * aMinus;
+        }
+        for (int j = 0; j < n; j++) {
+            m[j] = post[j] ? 1f : 0f;
         }
         preparedFor = xPost;
     }

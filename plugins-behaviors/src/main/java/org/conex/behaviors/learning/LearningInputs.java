@@ -29,6 +29,7 @@ public final class LearningInputs {
     private Vec preTrace;
     private Vec postTrace;
     private boolean[] postFlags = new boolean[0];
+    private byte[] postBytes = new byte[0];
     private int[] preIdx = new int[0];
     private int[] postIdx = new int[0];
     private int preCount;
@@ -101,10 +102,19 @@ public final class LearningInputs {
             postTrace = y;
         }
         preCount = collect(preSpike, nSrc, preIdx);
-        postCount = collect(postSpike, nDst, postIdx);
-        for (int j = 0; j < nDst; j++) {
-            postFlags[j] = postSpike.get(j) != 0;
+        if (postBytes.length != nDst) {
+            postBytes = new byte[nDst];
         }
+        postSpike.get(0, postBytes, 0, nDst);
+        int c = 0;
+        for (int j = 0; j < nDst; j++) {
+            boolean f = postBytes[j] != 0;
+            postFlags[j] = f;
+            if (f) {
+                postIdx[c++] = j;
+            }
+        }
+        postCount = c;
     }
 
     private ByteBuffer bools(SynapseGroup s, String var, INDArray a, int n) {
