@@ -87,13 +87,13 @@ public final class ModelReader {
         ModelContext ctx = new ModelContext(lookup, network.dtype(), f);
         Set<String> tags = new LinkedHashSet<>();
         tags.add(network.tag());
+        List<SectionEntry> inputs = section(root, "inputs", f, ctx);
         List<GroupSpec> groups = groups(root, f, ctx, tags);
         List<SectionEntry> structures = section(root, "structures", f, ctx);
         for (String g : ctx.groups().keySet()) {
             tags.add(g);
         }
         List<SynapseSpec> synapses = synapses(root, f, ctx, tags);
-        List<SectionEntry> inputs = section(root, "inputs", f, ctx);
         List<RecorderSpec> recorders = recorders(root, f, ctx, network.tag(), synapses);
         RunSpec run = run(root.get("run"), f);
         ModelSpec spec = new ModelSpec(name, description == null ? "" : description, network, groups, structures,
