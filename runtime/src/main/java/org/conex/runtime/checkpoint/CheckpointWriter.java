@@ -148,8 +148,8 @@ public final class CheckpointWriter {
                 vn.put("kind", "axon-history");
                 vn.put("entry", entry(zip, base + ".npy", axon(h)));
                 vn.put("class", v.getClass().getName());
-            } else if (v instanceof Behavior) {
-                vn.put("kind", "behavior-reference");
+            } else if (v instanceof Behavior || v instanceof Record || v instanceof Enum) {
+                vn.put("kind", "reference"); // re-created by initialization (behaviors, immutable shapes)
             } else {
                 vn.put("kind", "not-saved");
                 vn.put("class", v == null ? "null" : v.getClass().getName());
