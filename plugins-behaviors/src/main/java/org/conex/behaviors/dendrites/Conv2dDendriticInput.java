@@ -64,7 +64,7 @@ public final class Conv2dDendriticInput extends DendriticInput {
         Object w = synapse.get("weights");
         if (!(w instanceof INDArray) || ((INDArray) w).rank() != 4 || !((INDArray) w).dataType().isFPType()) {
             throw error("needs 4-D weights [C_out, C_in, kh, kw] (WeightInitializer weight_shape), found "
-                    + SimpleDendriticInput.describe(w));
+                    + describeWeights(w));
         }
         weightShape = ((INDArray) w).shape();
         int outCh = (int) weightShape[0];
@@ -99,12 +99,12 @@ public final class Conv2dDendriticInput extends DendriticInput {
         INDArray w = synapse.array("weights");
         if (w != checkedWeights) {
             if (!Arrays.equals(w.shape(), weightShape) || !w.dataType().isFPType()) {
-                throw error("'weights' were replaced by " + SimpleDendriticInput.describe(w) + ", expected floating "
+                throw error("'weights' were replaced by " + describeWeights(w) + ", expected floating "
                         + Arrays.toString(weightShape));
             }
             checkedWeights = w;
         }
-        double[] sums = conv.compute(pre, w);
+        double[] sums = conv.compute(pre, synapse.vec("weights"));
         for (int j = 0; j < sums.length; j++) {
             out.set(j, sums[j]);
         }

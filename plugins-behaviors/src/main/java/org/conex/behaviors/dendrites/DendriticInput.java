@@ -120,6 +120,17 @@ public abstract class DendriticInput extends Behavior<SynapseGroup> {
         }
     }
 
+    /** "none", "dense [3, 2]" or the class name: how found weights read in error messages. */
+    protected static String describeWeights(Object weights) {
+        if (weights == null) {
+            return "none";
+        }
+        if (weights instanceof INDArray) {
+            return "dense " + java.util.Arrays.toString(((INDArray) weights).shape());
+        }
+        return weights.getClass().getSimpleName();
+    }
+
     /**
      * The zero-copy view of {@code synapse.pre_spike} (bool[N_src]), cached while the array is
      * unchanged.

@@ -69,7 +69,7 @@ public final class LateralDendriticInput extends DendriticInput {
         if (!(w instanceof INDArray) || ((INDArray) w).rank() != 5 || ((INDArray) w).size(0) != 1
                 || ((INDArray) w).size(1) != 1 || !((INDArray) w).dataType().isFPType()) {
             throw error("needs 5-D weights [1, 1, kd, kh, kw] (WeightInitializer weight_shape), found "
-                    + SimpleDendriticInput.describe(w));
+                    + describeWeights(w));
         }
         weightShape = ((INDArray) w).shape();
         kd = (int) weightShape[2];
@@ -90,7 +90,7 @@ public final class LateralDendriticInput extends DendriticInput {
         INDArray wa = synapse.array("weights");
         if (wa != checkedWeights) {
             if (!Arrays.equals(wa.shape(), weightShape) || !wa.dataType().isFPType()) {
-                throw error("'weights' were replaced by " + SimpleDendriticInput.describe(wa) + ", expected floating "
+                throw error("'weights' were replaced by " + describeWeights(wa) + ", expected floating "
                         + Arrays.toString(weightShape));
             }
             checkedWeights = wa;

@@ -71,7 +71,7 @@ public final class Local2dDendriticInput extends DendriticInput {
         kernel = (int[]) k;
         Object w = synapse.get("weights");
         if (!(w instanceof INDArray) || ((INDArray) w).rank() != 3 || !((INDArray) w).dataType().isFPType()) {
-            throw error("needs 3-D weights [C_out, H_out*W_out, C_in*kh*kw], found " + SimpleDendriticInput.describe(w));
+            throw error("needs 3-D weights [C_out, H_out*W_out, C_in*kh*kw], found " + describeWeights(w));
         }
         weightShape = ((INDArray) w).shape();
         String ks = "kernel_shape " + Arrays.toString(kernel);
@@ -117,7 +117,7 @@ public final class Local2dDendriticInput extends DendriticInput {
         INDArray wa = synapse.array("weights");
         if (wa != checkedWeights) {
             if (!Arrays.equals(wa.shape(), weightShape) || !wa.dataType().isFPType()) {
-                throw error("'weights' were replaced by " + SimpleDendriticInput.describe(wa) + ", expected floating "
+                throw error("'weights' were replaced by " + describeWeights(wa) + ", expected floating "
                         + Arrays.toString(weightShape));
             }
             checkedWeights = wa;

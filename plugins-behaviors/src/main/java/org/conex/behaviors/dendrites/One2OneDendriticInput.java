@@ -39,7 +39,7 @@ public final class One2OneDendriticInput extends DendriticInput {
         Object w = synapse.get("weights");
         if (!(w instanceof INDArray) || ((INDArray) w).rank() != 1 || ((INDArray) w).length() != d) {
             throw error("needs 1-D weights [" + d + "] (WeightInitializer weight_shape = [" + d + "]), found "
-                    + SimpleDendriticInput.describe(w));
+                    + describeWeights(w));
         }
     }
 

@@ -44,19 +44,14 @@ public final class SimpleDendriticInput extends DendriticInput {
         if (!(w instanceof INDArray) || ((INDArray) w).rank() != 2 || ((INDArray) w).rows() != s
                 || ((INDArray) w).columns() != d) {
             throw error("needs dense weights [" + s + ", " + d + "] ([N_src, N_dst]) from a WeightInitializer, found "
-                    + describe(w) + (w == null ? " (add a WeightInitializer before priority 180)" : ""));
+                    + describeWeights(w) + (w == null ? " (add a WeightInitializer before priority 180)" : ""));
         }
         active = new int[s];
     }
 
+    /** Kept for the spatial inputs of this package; same as {@link #describeWeights(Object)}. */
     static String describe(Object w) {
-        if (w == null) {
-            return "none";
-        }
-        if (w instanceof INDArray) {
-            return "dense " + java.util.Arrays.toString(((INDArray) w).shape());
-        }
-        return w.getClass().getSimpleName();
+        return describeWeights(w);
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class SparseDendriticInput extends DendriticInput {
         int d = synapse.dst().size();
         if (!(w instanceof SparseWeights)) {
             throw error("needs sparse weights [" + s + ", " + d + "] (WeightInitializer with density < 1 and "
-                    + "true_sparsity, or a sparse 'weights' object), found " + SimpleDendriticInput.describe(w));
+                    + "true_sparsity, or a sparse 'weights' object), found " + describeWeights(w));
         }
         SparseWeights sw = (SparseWeights) w;
         if (sw.rows() != s || sw.cols() != d) {

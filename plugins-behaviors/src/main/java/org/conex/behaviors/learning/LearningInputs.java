@@ -28,6 +28,7 @@ public final class LearningInputs {
     private ByteBuffer postSpike;
     private Vec preTrace;
     private Vec postTrace;
+    private boolean[] postFlags = new boolean[0];
     private int[] preIdx = new int[0];
     private int[] postIdx = new int[0];
     private int preCount;
@@ -53,6 +54,7 @@ public final class LearningInputs {
         need(s, "post_spike", "PostSpikeCatcher", true);
         preIdx = new int[s.src().size()];
         postIdx = new int[s.dst().size()];
+        postFlags = new boolean[s.dst().size()];
     }
 
     private void need(SynapseGroup s, String var, String behavior, boolean catcherSuffices) {
@@ -100,6 +102,9 @@ public final class LearningInputs {
         }
         preCount = collect(preSpike, nSrc, preIdx);
         postCount = collect(postSpike, nDst, postIdx);
+        for (int j = 0; j < nDst; j++) {
+            postFlags[j] = postSpike.get(j) != 0;
+        }
     }
 
     private ByteBuffer bools(SynapseGroup s, String var, INDArray a, int n) {
@@ -134,6 +139,14 @@ public final class LearningInputs {
     /** Whether destination j spiked (post_spike). */
     public boolean postSpike(int j) {
         return postSpike.get(j) != 0;
+    }
+
+    /**
+     * The post spikes of this step as a plain array (index j: destination j spiked), for dense hot
+     * loops; owned by this object, valid until the next {@link #update}, not to be modified.
+     */
+    public boolean[] postFlags() {
+        return postFlags;
     }
 
     /** View of pre_trace (float[N_src]). */

@@ -63,7 +63,8 @@ public abstract class LearningRule extends Behavior<SynapseGroup> {
         Object o = syn.get("weights");
         if (o != checkedWeights) {
             if (syn.network().synapseMode() != SynapseMode.SxD) {
-                throw error("needs a network in SxD mode (weights [N_src, N_dst]), found " + syn.network().synapseMode());
+                throw error("needs a network in SxD mode (weights [N_src, N_dst]), found "
+                        + syn.network().synapseMode());
             }
             INDArray w = weightArray(syn, o, "a dense [" + syn.src().size() + ", " + syn.dst().size() + "] matrix");
             long[] want = {syn.src().size(), syn.dst().size()};
@@ -131,7 +132,8 @@ public abstract class LearningRule extends Behavior<SynapseGroup> {
     private INDArray weightArray(SynapseGroup syn, Object o, String expected) {
         if (!(o instanceof INDArray)) {
             throw error("needs 'weights' as " + expected + ", found "
-                    + (o == null ? "no 'weights' variable (is a WeightInitializer attached?)" : o.getClass().getSimpleName()));
+                    + (o == null ? "no 'weights' variable (is a WeightInitializer attached?)"
+                                 : o.getClass().getSimpleName()));
         }
         INDArray w = (INDArray) o;
         if (!w.dataType().isFPType()) {

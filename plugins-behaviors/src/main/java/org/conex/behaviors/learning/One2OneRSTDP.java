@@ -31,7 +31,7 @@ public final class One2OneRSTDP extends RstdpRule {
     public void forward(SynapseGroup syn) {
         inputs.update(syn);
         Vec w = vectorWeights(syn);
-        Vec c = syn.vec("c");
+        Vec c = eligibilityView(syn, w.length());
         double d = dopamine(syn.network());
         Vec xPre = inputs.preTrace();
         Vec xPost = inputs.postTrace();

@@ -12,6 +12,7 @@ import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.DType;
 import org.conex.api.tensor.TensorSpec;
 import org.conex.api.tensor.Tensors;
+import org.conex.api.tensor.Vec;
 
 /**
  * Base of the reward-modulated STDP rules (spec section 4.10, "RSTDP family"). Each step, for every
@@ -36,6 +37,7 @@ public abstract class RstdpRule extends StdpRule {
     protected double tauC;
     /** The network dtype; set at initialize. */
     protected DType dtype;
+    private Vec checkedC;
 
     protected RstdpRule(Params params) {
         super(params);
@@ -78,6 +80,21 @@ public abstract class RstdpRule extends StdpRule {
     protected final void createEligibility(SynapseGroup syn, int n, long... shape) {
         double[] data = mode(params()).sample(n, random());
         syn.put("c", Tensors.of(dtype, data, shape));
+    }
+
+    /**
+     * The view of {@code synapse.c}, checked to hold {@code n} values (one per weight entry) whenever
+     * the variable is replaced.
+     */
+    protected final Vec eligibilityView(SynapseGroup syn, int n) {
+        Vec c = syn.vec("c");
+        if (c != checkedC) {
+            if (c.length() != n) {
+                throw error("'c' has " + c.length() + " values, expected " + n + " (one per weight entry)");
+            }
+            checkedC = c;
+        }
+        return c;
     }
 
     /** The dopamine concentration of this step, rounded to the dtype (it multiplies a tensor). */

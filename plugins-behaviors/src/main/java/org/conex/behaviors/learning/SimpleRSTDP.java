@@ -1,5 +1,6 @@
 package org.conex.behaviors.learning;
 
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.model.SynapseGroup;
@@ -33,25 +34,55 @@ public final class SimpleRSTDP extends RstdpRule {
     public void forward(SynapseGroup syn) {
         inputs.update(syn);
         Vec w = denseWeights(syn);
-        Vec c = syn.vec("c");
+        Vec c = eligibilityView(syn, w.length());
         double d = dopamine(syn.network());
-        int nSrc = syn.src().size();
         int nDst = syn.dst().size();
-        Vec xPre = inputs.preTrace();
-        Vec xPost = inputs.postTrace();
-        for (int i = 0; i < nSrc; i++) {
-            boolean sPre = inputs.preSpike(i);
-            double xi = xPre.get(i);
-            int row = i * nDst;
-            for (int j = 0; j < nDst; j++) {
-                int k = row + j;
-                double wk = w.get(k);
-                boolean sPost = inputs.postSpike(j);
-                double dw = sPre || sPost ? stdp.dw(wk, xi, sPre, xPost.get(j), sPost) : 0.0;
-                double ck = eligibility(c.get(k), dw);
-                c.set(k, ck);
-                w.set(k, wk + dtype.round(ck * d));
+        int nSrc = syn.src().size();
+        if (w instanceof Vec.F32 && c instanceof Vec.F32) {
+            FloatBuffer wb = ((Vec.F32) w).buffer();
+            FloatBuffer cb = ((Vec.F32) c).buffer();
+            for (int i = 0; i < nSrc; i++) {
+                rowF32(wb, cb, i, nDst, (float) d);
             }
+        } else {
+            for (int i = 0; i < nSrc; i++) {
+                row(w, c, i, nDst, d);
+            }
+        }
+    }
+
+    /** One row in the dtype-generic arithmetic (float64 networks). */
+    private void row(Vec w, Vec c, int i, int nDst, double d) {
+        boolean sPre = inputs.preSpike(i);
+        double xi = inputs.preTrace().get(i);
+        boolean[] post = inputs.postFlags();
+        Vec xPost = inputs.postTrace();
+        for (int j = 0, k = i * nDst; j < nDst; j++, k++) {
+            double wk = w.get(k);
+            double dw = sPre || post[j] ? stdp.dw(wk, xi, sPre, xPost.get(j), post[j]) : 0.0;
+            double ck = eligibility(c.get(k), dw);
+            c.set(k, ck);
+            w.set(k, wk + dtype.round(ck * d));
+        }
+    }
+
+    /**
+     * One row of a float32 network in float arithmetic (each Java float operation is the
+     * correctly rounded float32 result, so this equals {@link #row} with rounding after every op).
+     */
+    private void rowF32(FloatBuffer w, FloatBuffer c, int i, int nDst, float d) {
+        boolean sPre = inputs.preSpike(i);
+        double xi = inputs.preTrace().get(i);
+        boolean[] post = inputs.postFlags();
+        Vec xPost = inputs.postTrace();
+        float tau = (float) tauC;
+        for (int j = 0, k = i * nDst; j < nDst; j++, k++) {
+            float wk = w.get(k);
+            float dw = sPre || post[j] ? (float) stdp.dw(wk, xi, sPre, xPost.get(j), post[j]) : 0f;
+            float ck = c.get(k);
+            ck = ck + (-ck / tau + dw);
+            c.put(k, ck);
+            w.put(k, wk + ck * d);
         }
     }
 }

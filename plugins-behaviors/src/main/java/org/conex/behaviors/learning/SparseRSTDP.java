@@ -1,5 +1,6 @@
 package org.conex.behaviors.learning;
 
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.model.SynapseGroup;
@@ -34,22 +35,49 @@ public final class SparseRSTDP extends RstdpRule {
         inputs.update(syn);
         SparseWeights w = sparseWeights(syn);
         Vec v = sparseValues();
-        Vec c = syn.vec("c");
+        Vec c = eligibilityView(syn, w.nnz());
         double d = dopamine(syn.network());
-        Vec xPre = inputs.preTrace();
-        Vec xPost = inputs.postTrace();
+        boolean f32 = v instanceof Vec.F32 && c instanceof Vec.F32;
         for (int j = 0, nDst = w.cols(); j < nDst; j++) {
-            boolean sPost = inputs.postSpike(j);
-            double xj = xPost.get(j);
-            for (int k = w.colStart(j), end = w.colStart(j + 1); k < end; k++) {
-                int i = w.row(k);
-                double wk = v.get(k);
-                boolean sPre = inputs.preSpike(i);
-                double dw = sPre || sPost ? stdp.dw(wk, xPre.get(i), sPre, xj, sPost) : 0.0;
-                double ck = eligibility(c.get(k), dw);
-                c.set(k, ck);
-                v.set(k, wk + dtype.round(ck * d));
+            if (f32) {
+                columnF32(w, ((Vec.F32) v).buffer(), ((Vec.F32) c).buffer(), j, (float) d);
+            } else {
+                column(w, v, c, j, d);
             }
+        }
+    }
+
+    /** The stored entries of column j in the dtype-generic arithmetic (float64 networks). */
+    private void column(SparseWeights w, Vec v, Vec c, int j, double d) {
+        boolean sPost = inputs.postSpike(j);
+        double xj = inputs.postTrace().get(j);
+        Vec xPre = inputs.preTrace();
+        for (int k = w.colStart(j), end = w.colStart(j + 1); k < end; k++) {
+            int i = w.row(k);
+            double wk = v.get(k);
+            boolean sPre = inputs.preSpike(i);
+            double dw = sPre || sPost ? stdp.dw(wk, xPre.get(i), sPre, xj, sPost) : 0.0;
+            double ck = eligibility(c.get(k), dw);
+            c.set(k, ck);
+            v.set(k, wk + dtype.round(ck * d));
+        }
+    }
+
+    /** Column j of a float32 network in float arithmetic (equal to {@link #column} rounded per op). */
+    private void columnF32(SparseWeights w, FloatBuffer v, FloatBuffer c, int j, float d) {
+        boolean sPost = inputs.postSpike(j);
+        double xj = inputs.postTrace().get(j);
+        Vec xPre = inputs.preTrace();
+        float tau = (float) tauC;
+        for (int k = w.colStart(j), end = w.colStart(j + 1); k < end; k++) {
+            int i = w.row(k);
+            float wk = v.get(k);
+            boolean sPre = inputs.preSpike(i);
+            float dw = sPre || sPost ? (float) stdp.dw(wk, xPre.get(i), sPre, xj, sPost) : 0f;
+            float ck = c.get(k);
+            ck = ck + (-ck / tau + dw);
+            c.put(k, ck);
+            v.put(k, wk + ck * d);
         }
     }
 }

@@ -74,8 +74,8 @@ public final class StdpParams {
         double lo = p.number("w_min");
         double hi = p.number("w_max");
         if ((pos != StdpBound.NO_BOUND || neg != StdpBound.NO_BOUND) && !(lo < hi)) {
-            throw new ParameterException(p.component(), "w_min", "must be below w_max (" + hi + ") when a bound is used, found "
-                    + lo);
+            throw new ParameterException(p.component(), "w_min", "must be below w_max (" + hi
+                    + ") when a bound is used, found " + lo);
         }
         return new StdpParams(dtype.round(p.number("a_plus")), dtype.round(p.number("a_minus")), dtype.round(lo),
                 dtype.round(hi), pos, neg, dtype);

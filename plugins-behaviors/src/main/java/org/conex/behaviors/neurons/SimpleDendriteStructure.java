@@ -61,7 +61,7 @@ public final class SimpleDendriteStructure extends Behavior<NeuronGroup> {
 
     private final int[] maxDelay = new int[3];
     private final DendriteBranch[] branches = new DendriteBranch[3];
-    private final List<Afferent> afferents = new ArrayList<>();
+    private Afferent[] afferents = new Afferent[0];
     private long boundVersion = -1;
 
     /** One (synapse, kind) feed with cached views of its delays. */
@@ -141,7 +141,7 @@ public final class SimpleDendriteStructure extends Behavior<NeuronGroup> {
 
     /** (Re)collects the afferent synapses per kind and checks that each can feed its buffer. */
     private void bind(NeuronGroup g) {
-        afferents.clear();
+        List<Afferent> found = new ArrayList<>();
         for (DendriteBranch branch : branches) {
             for (SynapseGroup s : g.afferent(branch.kind())) {
                 if (!branch.enabled()) {
@@ -152,9 +152,10 @@ public final class SimpleDendriteStructure extends Behavior<NeuronGroup> {
                     throw error("synapse group '" + s.tag() + "' (" + branch.kind() + ") has no current 'I'; "
                             + "give it a dendritic input behavior (e.g. SimpleDendriticInput)");
                 }
-                afferents.add(new Afferent(s, branch));
+                found.add(new Afferent(s, branch));
             }
         }
+        afferents = found.toArray(new Afferent[0]);
         boundVersion = g.network().structureVersion();
     }
 

@@ -2,10 +2,8 @@ package org.conex.behaviors.spatial;
 
 import java.util.Arrays;
 import org.conex.api.tensor.DType;
-import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
 import org.conex.behaviors.learning.LearningInputs;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -165,39 +163,41 @@ public final class ConvStdpSums {
         private final float[] trace = new float[g.inputSize()];
         private final float[] unfoldedData = new float[g.patchSize() * g.locations()];
         private final float[] postSpikeData = new float[outChannels * g.locations()];
-        private final INDArray unfolded = Tensors.zeros(DataType.FLOAT, g.patchSize(), g.locations());
-        private final INDArray postSpikes = Tensors.zeros(DataType.FLOAT, outChannels, g.locations());
-        private final INDArray result = Tensors.zeros(DataType.FLOAT, outChannels, g.patchSize());
+        private final FloatScratch unfolded = new FloatScratch(g.patchSize(), g.locations());
+        private final FloatScratch postSpikes = new FloatScratch(outChannels, g.locations());
+        private final FloatScratch result = new FloatScratch(outChannels, g.patchSize());
         private INDArray postTraceSeen;
         private INDArray postTrace2d;
 
+        /** minus = post_trace[C_out, L] @ unfold(pre_spike)^T. */
         void minus(LearningInputs in, double[] out) {
             Arrays.fill(spikeBytes, (byte) 0);
             for (int q = 0, n = in.preCount(); q < n; q++) {
                 spikeBytes[in.preIndex(q)] = 1;
             }
             Unfold.spikes(g, spikeBytes, unfoldedData);
-            Buffers.writeFloats(unfoldedData, unfolded);
+            unfolded.put(unfoldedData);
             INDArray post = in.postTrace().array();
             if (post != postTraceSeen) {
                 postTraceSeen = post;
                 postTrace2d = post.reshape('c', outChannels, g.locations());
             }
-            Nd4j.gemm(postTrace2d, unfolded, result, false, true, 1.0, 0.0);
-            Buffers.readDoubles(result, out);
+            Nd4j.gemm(postTrace2d, unfolded.array, result.array, false, true, 1.0, 0.0);
+            result.get(out);
         }
 
+        /** plus = post_spike[C_out, L] @ unfold(pre_trace)^T. */
         void plus(LearningInputs in, double[] out) {
-            Buffers.readFloats(in.preTrace().array(), trace);
+            ((Vec.F32) in.preTrace()).buffer().get(0, trace);
             Unfold.values(g, trace, unfoldedData);
-            Buffers.writeFloats(unfoldedData, unfolded);
+            unfolded.put(unfoldedData);
             Arrays.fill(postSpikeData, 0f);
             for (int q = 0, n = in.postCount(); q < n; q++) {
                 postSpikeData[in.postIndex(q)] = 1f;
             }
-            Buffers.writeFloats(postSpikeData, postSpikes);
-            Nd4j.gemm(postSpikes, unfolded, result, false, true, 1.0, 0.0);
-            Buffers.readDoubles(result, out);
+            postSpikes.put(postSpikeData);
+            Nd4j.gemm(postSpikes.array, unfolded.array, result.array, false, true, 1.0, 0.0);
+            result.get(out);
         }
     }
 }

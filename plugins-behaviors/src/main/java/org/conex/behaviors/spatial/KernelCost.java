@@ -2,11 +2,26 @@ package org.conex.behaviors.spatial;
 
 /**
  * The cost model that chooses between the event-driven scatter and im2col + GEMM
- * ({@link KernelPath#AUTO}). Costs are in "scatter additions"; the constants were measured with
- * {@code SpatialKernelBenchmark} (single thread, OMP_NUM_THREADS=1, float32) on the project's
- * 2-core machine: one BLAS multiply-add costs about {@value #GEMM_MAC} scatter additions, one
- * unfolded element about {@value #UNFOLD_ELEMENT}, and an ND4J GEMM call a fixed
+ * ({@link KernelPath#AUTO}). Costs are counted in "scatter additions" (one weight added to one
+ * output for one spike): a BLAS multiply-add costs about {@value #GEMM_MAC} of them, writing one
+ * element of the unfolded matrix about {@value #UNFOLD_ELEMENT}, and an ND4J GEMM call a fixed
  * {@value #GEMM_CALL} (about 10 microseconds).
+ *
+ * <p>Measured with {@code SpatialKernelBenchmark} (test sources; float32, one thread,
+ * OMP_NUM_THREADS=1, best of 15 interleaved runs on the shared 2-core machine, which was heavily
+ * loaded, so absolute times are inflated). Spike density where GEMM starts to win, and the
+ * model's choice:
+ * <table>
+ *   <caption>event/GEMM crossover of Conv2dDendriticInput</caption>
+ *   <tr><th>input, kernel, C_out</th><th>measured crossover</th><th>model switches at</th></tr>
+ *   <tr><td>1x6x6, 3x3, 2 (golden cases)</td><td>never (event 1 us, GEMM 25-60 us)</td><td>never</td></tr>
+ *   <tr><td>1x28x28, 5x5, 16 (MNIST-like)</td><td>about 0.25</td><td>0.19</td></tr>
+ *   <tr><td>8x32x32, 3x3 pad 1, 16</td><td>0.2 to 0.5</td><td>0.22</td></tr>
+ *   <tr><td>16x64x64, 3x3 pad 1, 32</td><td>0.05 to 0.2</td><td>0.18</td></tr>
+ *   <tr><td>4x64x64, 5x5 stride 2, 16</td><td>about 0.15</td><td>0.22</td></tr>
+ * </table>
+ * Spiking networks are usually far below these densities, so the event path is the common one;
+ * GEMM takes over for densely active large maps (e.g. rate-coded images fed as spikes).
  */
 public final class KernelCost {
     /** Relative cost of one BLAS multiply-add. */

@@ -3,9 +3,7 @@ package org.conex.behaviors.spatial;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.conex.api.tensor.Tensors;
-import org.conex.api.tensor.Views;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -35,8 +33,8 @@ public final class SpikeConvolution {
     private final double[] wt;
     private KernelPath path = KernelPath.AUTO;
     private float[] unfoldedData;
-    private INDArray unfolded;
-    private INDArray product;
+    private FloatScratch unfolded;
+    private FloatScratch product;
     private INDArray weightsSeen;
     private INDArray weights2d;
     private boolean lastGemm;
@@ -72,26 +70,25 @@ public final class SpikeConvolution {
      * Computes the sums for one step.
      *
      * @param s       bool spikes, {@code C_in*H*W} bytes (non-zero = spike)
-     * @param weights contiguous {@code [C_out, C_in, kh, kw]} FLOAT or DOUBLE array
+     * @param weights view of the contiguous {@code [C_out, C_in, kh, kw]} FLOAT or DOUBLE weights
      * @return the sums {@code [C_out * L]}, channel-major (owned by this kernel, overwritten by the
      *         next call)
      */
-    public double[] compute(ByteBuffer s, INDArray weights) {
-        Buffers.readBools(s, spikeBytes);
+    public double[] compute(ByteBuffer s, Vec weights) {
+        s.get(0, spikeBytes);
         int n = spikes.collect(spikeBytes);
         double scatter = (double) n * outChannels * g.kernelH() * g.kernelW() / ((double) g.strideH() * g.strideW());
         double unfold = (double) g.patchSize() * g.locations();
-        lastGemm = weights.dataType() == DataType.FLOAT
-                && KernelCost.useGemm(path, scatter, unfold, unfold * outChannels);
+        lastGemm = weights instanceof Vec.F32 && KernelCost.useGemm(path, scatter, unfold, unfold * outChannels);
         if (lastGemm) {
-            gemm(weights);
+            gemm(weights.array());
         } else {
             scatter(weights);
         }
         return sums;
     }
 
-    private void scatter(INDArray weights) {
+    private void scatter(Vec weights) {
         int oc = outChannels;
         int kSize = g.patchSize();
         transposeWeights(weights, kSize);
@@ -128,20 +125,19 @@ public final class SpikeConvolution {
     }
 
     /** wt[k*C_out + o] = W[o, k]. */
-    private void transposeWeights(INDArray weights, int kSize) {
+    private void transposeWeights(Vec weights, int kSize) {
         int oc = outChannels;
-        if (weights.dataType() == DataType.FLOAT) {
-            FloatBuffer f = Views.floats(weights);
+        if (weights instanceof Vec.F32) {
+            FloatBuffer f = ((Vec.F32) weights).buffer();
             for (int o = 0; o < oc; o++) {
                 for (int k = 0; k < kSize; k++) {
                     wt[k * oc + o] = f.get(o * kSize + k);
                 }
             }
         } else {
-            java.nio.DoubleBuffer d = Views.doubles(weights);
             for (int o = 0; o < oc; o++) {
                 for (int k = 0; k < kSize; k++) {
-                    wt[k * oc + o] = d.get(o * kSize + k);
+                    wt[k * oc + o] = weights.get(o * kSize + k);
                 }
             }
         }
@@ -150,16 +146,16 @@ public final class SpikeConvolution {
     private void gemm(INDArray weights) {
         if (unfolded == null) {
             unfoldedData = new float[g.patchSize() * g.locations()];
-            unfolded = Tensors.zeros(DataType.FLOAT, g.patchSize(), g.locations());
-            product = Tensors.zeros(DataType.FLOAT, outChannels, g.locations());
+            unfolded = new FloatScratch(g.patchSize(), g.locations());
+            product = new FloatScratch(outChannels, g.locations());
         }
         if (weights != weightsSeen) {
             weightsSeen = weights;
             weights2d = weights.reshape('c', outChannels, g.patchSize());
         }
         Unfold.spikes(g, spikeBytes, unfoldedData);
-        Buffers.writeFloats(unfoldedData, unfolded);
-        Nd4j.gemm(weights2d, unfolded, product, false, false, 1.0, 0.0);
-        Buffers.readDoubles(product, sums);
+        unfolded.put(unfoldedData);
+        Nd4j.gemm(weights2d, unfolded.array, product.array, false, false, 1.0, 0.0);
+        product.get(sums);
     }
 }

@@ -8,7 +8,7 @@ import org.conex.api.model.SynapseGroup;
 
 /**
  * Catches postsynaptic spikes (priority 440, initialize-last):
- * {@code post_spike[j] = dst.axon.spiked(dst_delay[j], j)}, bool[N_dst}. As in the reference
+ * {@code post_spike[j] = dst.axon.spiked(dst_delay[j], j)}, bool[N_dst]. As in the reference
  * (ODD-10) the history index is {@code dst_delay}, the dendritic delay, so the postsynaptic spikes
  * seen by learning are delayed by it. Needs a NeuronAxon on the destination group with
  * {@code max_delay > max(dst_delay)} (checked at initialization). All false after initialization.

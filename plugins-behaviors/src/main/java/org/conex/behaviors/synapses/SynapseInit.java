@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *       {@link org.conex.api.model.NeuronShape} (depth x height x width; a flat group of N neurons is
  *       1 x 1 x N). Read by the shaped inputs (Conv2d, Local2d, Lateral, AveragePool2D) and the
  *       conv/local learning rules.</li>
- *   <li>{@code src_delay} (long[N_src]) and {@code dst_delay} (long[N_dst}): zero delays in steps,
+ *   <li>{@code src_delay} (long[N_src]) and {@code dst_delay} (long[N_dst]): zero delays in steps,
  *       real arrays (the reference uses a broadcast view). DelayInitializer (priority 4) overwrites
  *       them; the spike catchers and SimpleDendriteStructure read them.</li>
  * </ul>

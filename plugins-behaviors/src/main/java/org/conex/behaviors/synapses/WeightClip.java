@@ -1,5 +1,6 @@
 package org.conex.behaviors.synapses;
 
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
@@ -53,12 +54,28 @@ public final class WeightClip extends Behavior<SynapseGroup> {
     @Override
     public void forward(SynapseGroup synapse) {
         Vec w = view(synapse);
+        if (w instanceof Vec.F32) {
+            clip(((Vec.F32) w).buffer(), (float) lo, (float) hi);
+            return;
+        }
         for (int e = 0, n = w.length(); e < n; e++) {
             double x = w.get(e);
             if (x < lo) {
                 w.set(e, lo);
             } else if (x > hi) {
                 w.set(e, hi);
+            }
+        }
+    }
+
+    /** Float32 sweep on the raw buffer (the whole matrix every step, so kept tight). */
+    private static void clip(FloatBuffer w, float lo, float hi) {
+        for (int e = 0, n = w.capacity(); e < n; e++) {
+            float x = w.get(e);
+            if (x < lo) {
+                w.put(e, lo);
+            } else if (x > hi) {
+                w.put(e, hi);
             }
         }
     }

@@ -46,7 +46,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </ul>
  * The shape must fit the groups (see {@link WeightShapes}); a mismatch is an error at
  * initialization. Every sparse synapse also gets {@code src_idx}/{@code dst_idx} ({@link SparseIndex}).
- * Random draws come from this behavior's own seeded stream. The reference's {@code function}
+ * Random draws come from this behavior's own seeded streams (values, density mask and sparse positions
+ * separately, so the values of a seed do not change with the density). The reference's {@code function}
  * (a Python callable) is not supported.
  */
 public final class WeightInitializer extends Behavior<SynapseGroup> {
@@ -146,11 +147,16 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
                     + " elements; use density < 1 with true_sparsity for sparse weights");
         }
         int n = (int) count;
-        double[] v = spec.fill(n, random(), density < 1 ? density : null, null, dtype);
+        double[] v = spec.sample(n, stream("values"));
+        RandomStream mask = density < 1 ? stream("mask") : null;
         double scale = dtype.round(params().number("scale"));
         double offset = dtype.round(params().number("offset"));
         for (int i = 0; i < n; i++) {
-            v[i] = dtype.round(dtype.round(v[i] * scale) + offset);
+            double w = dtype.round(v[i]);
+            if (mask != null && !(mask.nextDouble() <= density)) {
+                w = 0;
+            }
+            v[i] = dtype.round(dtype.round(w * scale) + offset);
         }
         return Tensors.of(dtype, v, shape);
     }
@@ -175,8 +181,7 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
             throw error("density " + density + " of a " + rows + "x" + cols + " synapse gives " + (long) wanted
                     + " entries, more than a sparse matrix can hold (" + (Integer.MAX_VALUE - 8) + ")");
         }
-        RandomStream rng = random();
-        long[] positions = SparseSampler.sample(total, (int) wanted, rng);
+        long[] positions = SparseSampler.sample(total, (int) wanted, stream("positions"));
         int nnz = positions.length;
         int[] rowIdx = new int[nnz];
         int[] colIdx = new int[nnz];
@@ -189,6 +194,7 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
         Vec v = Vec.of(values);
         double scale = dtype.round(params().number("scale"));
         double offset = dtype.round(params().number("offset"));
+        RandomStream rng = stream("values");
         final int chunk = 1 << 16;
         for (int start = 0; start < nnz; start += chunk) {
             double[] drawn = spec.sample(Math.min(chunk, nnz - start), rng);
@@ -198,6 +204,16 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
             }
         }
         return SparseWeights.fromCsc(rows, cols, rowIdx, colIdx, values);
+    }
+
+    /**
+     * A named sub-stream of this behavior's seed ({@code <synapse>/<priority>/WeightInitializer/<purpose>}).
+     * Values, mask and positions use separate streams, so the drawn values of the same seed do not
+     * depend on the density or on the sparse layout.
+     */
+    private RandomStream stream(String purpose) {
+        return owner().network().random().stream(owner().tag() + "/" + formatPriority(priority()) + "/" + name()
+                + "/" + purpose);
     }
 
     private void checkFit(SynapseGroup s, Object weights, int[] kernel, int[] weightShape) {

@@ -112,6 +112,48 @@ class RstdpTest {
     }
 
     @Test
+    void float32KernelEqualsAnIndependentFloatReference() {
+        Random rnd = new Random(5);
+        int nSrc = 17;
+        int nDst = 12;
+        float[] w = new float[nSrc * nDst];
+        float[] c = new float[w.length];
+        double[][] w0 = new double[nSrc][nDst];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = rnd.nextFloat();
+            w0[k / nDst][k % nDst] = w[k];
+        }
+        LearningFixture f = new LearningFixture(DType.FLOAT32, nSrc, nDst).dense(w0);
+        f.add(SimpleRSTDP.TYPE, "a_plus", 0.02, "a_minus", 0.015, "tau_c", 5.0, "positive_bound", "soft_bound");
+        f.dopamine(0.0);
+        f.sim.initialize();
+        for (int step = 1; step <= 30; step++) {
+            double dopamine = 0.3 * step / 7.0;
+            float[] xPre = SimpleSTDPTest.randomTrace(rnd, nSrc);
+            float[] xPost = SimpleSTDPTest.randomTrace(rnd, nDst);
+            boolean[] sPre = SimpleSTDPTest.randomSpikes(rnd, nSrc, 0.2);
+            boolean[] sPost = SimpleSTDPTest.randomSpikes(rnd, nDst, 0.2);
+            f.traces(SimpleSTDPTest.toDouble(xPre), SimpleSTDPTest.toDouble(xPost)).spikes(sPre, sPost).dopamine(dopamine);
+            f.sim.step();
+            for (int i = 0; i < nSrc; i++) {
+                for (int j = 0; j < nDst; j++) {
+                    int k = i * nDst + j;
+                    float plus = xPre[i] * (sPost[j] ? 1f : 0f) * 0.02f * ((w[k] - 0f) * (1f - w[k]));
+                    float minus = (sPre[i] ? 1f : 0f) * xPost[j] * 0.015f;
+                    c[k] = c[k] + (-c[k] / 5f + (plus - minus));
+                    w[k] = w[k] + c[k] * (float) dopamine;
+                }
+            }
+            double[] gotW = f.weights();
+            double[] gotC = f.array("c");
+            for (int k = 0; k < w.length; k++) {
+                assertEquals(c[k], (float) gotC[k], 0f, "c " + k + " step " + step);
+                assertEquals(w[k], (float) gotW[k], 0f, "w " + k + " step " + step);
+            }
+        }
+    }
+
+    @Test
     void dopamineIsRequired() {
         LearningFixture f = new LearningFixture(DType.FLOAT32, 1, 1).dense(new double[][] {{0.5}});
         f.add(SimpleRSTDP.TYPE, "a_plus", 0.1, "a_minus", 0.1, "tau_c", 2.0);

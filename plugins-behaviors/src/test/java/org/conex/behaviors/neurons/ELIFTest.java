@@ -64,6 +64,6 @@ class ELIFTest {
         bad.put("delta", List.of(0.5, -1.0));
         e = assertThrows(ParameterException.class, () -> ELIF.TYPE.create(bad));
         assertEquals("ELIF: parameter 'delta' expected a number or a list of numbers > 0 for every element, found "
-                + "the text \"element 1 = -1.0\"", e.getMessage());
+                + "-1.0 at element 1", e.getMessage());
     }
 }

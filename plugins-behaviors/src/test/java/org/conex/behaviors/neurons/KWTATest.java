@@ -64,9 +64,32 @@ class KWTATest {
     }
 
     @Test
-    void rankingUsesTheMarginAboveEachThreshold() {
+    void rankingUsesVoltageNotTheMarginAboveEachThreshold() {
         double[] v = compete(fx.group("g", 2), p("k", 1), new double[] {1.4, 1.0}, 1.0, 0.5);
-        assertArrayEquals(new double[] {0, 1.0}, v, 1e-7, "margins 0.4 < 0.5");
+        assertArrayEquals(new double[] {1.4, 0}, v, 1e-7, "1.4 > 1.0 although the margins are 0.4 < 0.5");
+    }
+
+    @Test
+    void aSubThresholdNeuronWithHigherVoltageSuppressesACandidate() {
+        // locations 0 and 1 each compete along depth; location 0 has two candidates, which triggers KWTA;
+        // at location 1 neuron 1 (v 1.0 >= 0.9) is the only candidate, but neuron 3 (v 1.1 < 2) ranks first
+        double[] v = compete(fx.group("g", 2, 1, 2), p("k", 1, "dimension", 0), new double[] {1.5, 1.0, 1.2, 1.1},
+                1.0, 0.9, 1.0, 2.0);
+        assertArrayEquals(new double[] {1.5, 0, 0, 1.1}, v, 1e-7, "reference semantics (golden e2e_layer)");
+    }
+
+    @Test
+    void candidatesOnlyLetsTheSoleCandidateOfASliceWin() {
+        double[] v = compete(fx.group("g", 2, 1, 2), p("k", 1, "dimension", 0, "candidates_only", true),
+                new double[] {1.5, 1.0, 1.2, 1.1}, 1.0, 0.9, 1.0, 2.0);
+        assertArrayEquals(new double[] {1.5, 1.0, 0, 1.1}, v, 1e-7);
+    }
+
+    @Test
+    void nothingHappensWhileEverySliceHasAtMostKCandidates() {
+        double[] v = compete(fx.group("g", 2, 1, 2), p("k", 1, "dimension", 0), new double[] {1.5, 1.0, 0.2, 1.1},
+                1.0, 0.9, 1.0, 2.0);
+        assertArrayEquals(new double[] {1.5, 1.0, 0.2, 1.1}, v, 1e-7);
     }
 
     @Test

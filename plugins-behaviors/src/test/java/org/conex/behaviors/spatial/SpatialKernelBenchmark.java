@@ -3,6 +3,7 @@ package org.conex.behaviors.spatial;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,22 +38,22 @@ public final class SpatialKernelBenchmark {
                 double ev = Double.MAX_VALUE;
                 double ge = Double.MAX_VALUE;
                 for (int rep = 0; rep < 15; rep++) {
-                    ev = Math.min(ev, time(evc, s, w));
-                    ge = Math.min(ge, time(gec, s, w));
+                    ev = Math.min(ev, time(evc, s, Vec.of(w)));
+                    ge = Math.min(ge, time(gec, s, Vec.of(w)));
                 }
                 SpikeConvolution auto = new SpikeConvolution(g, oc);
-                auto.compute(s, w);
+                auto.compute(s, Vec.of(w));
                 System.out.printf(Locale.ROOT, "%-60s out %2d density %.2f  event %9.1f us  gemm %9.1f us  auto=%s%n",
                         g, oc, d, ev, ge, auto.lastUsedGemm() ? "gemm" : "event");
             }
         }
     }
 
-    private static double time(SpikeConvolution c, ByteBuffer s, INDArray w) {
+    private static double time(SpikeConvolution c, ByteBuffer s, Vec wv) {
         int n = 20;
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            c.compute(s, w);
+            c.compute(s, wv);
         }
         return (System.nanoTime() - t0) / 1e3 / n;
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class SpikeConvolutionTest {
@@ -17,7 +18,7 @@ class SpikeConvolutionTest {
     private static final INDArray W = floats(new double[] {1, 2, 3, 4}, 1, 1, 2, 2);
 
     private static double[] run(ConvGeometry g, int outCh, KernelPath path, int[] s, INDArray w) {
-        return new SpikeConvolution(g, outCh).path(path).compute(spikes(s), w).clone();
+        return new SpikeConvolution(g, outCh).path(path).compute(spikes(s), Vec.of(w)).clone();
     }
 
     @ParameterizedTest
@@ -87,11 +88,11 @@ class SpikeConvolutionTest {
         INDArray w = floats(new double[16 * g.patchSize()], 16, 8, 5, 5);
         int[] sparse = new int[g.inputSize()];
         sparse[100] = 1;
-        conv.compute(spikes(sparse), w);
+        conv.compute(spikes(sparse), Vec.of(w));
         assertFalse(conv.lastUsedGemm());
         int[] dense = new int[g.inputSize()];
         java.util.Arrays.fill(dense, 1);
-        conv.compute(spikes(dense), w);
+        conv.compute(spikes(dense), Vec.of(w));
         assertTrue(conv.lastUsedGemm());
     }
 }

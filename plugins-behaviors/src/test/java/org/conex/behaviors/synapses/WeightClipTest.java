@@ -40,12 +40,17 @@ class WeightClipTest {
     }
 
     @Test
-    void convAndSparseWeights() {
+    void convLocalAndSparseWeights() {
         SynapseFixture conv = new SynapseFixture(1, 2);
         conv.putFloats("weights", new double[] {2, -2, 0.5, 0.75}, 2, 1, 1, 2);
         conv.add(WeightClip.TYPE, params("w_max", 0.6));
         conv.step();
         assertArrayEquals(new double[] {0.6f, 0, 0.5, 0.6f}, conv.values("weights"));
+        SynapseFixture local = new SynapseFixture(2, 2);
+        local.putFloats("weights", new double[] {-1, 0.5, 3, 0.25, 2, -2}, 1, 2, 3);
+        local.add(WeightClip.TYPE, params("w_min", 0.25));
+        local.step();
+        assertArrayEquals(new double[] {0.25, 0.5, 1, 0.25, 1, 0.25}, local.values("weights"));
         SynapseFixture sparse = new SynapseFixture(3, 2);
         SparseWeights w = SparseWeights.fromCoo(3, 2, new long[] {0, 2}, new long[] {0, 1}, new double[] {5, -2},
                 DType.FLOAT32);
