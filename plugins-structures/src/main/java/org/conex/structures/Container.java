@@ -31,10 +31,7 @@ public class Container extends Structure {
     /** For subclasses: a container of {@code type} owning {@code members}. */
     protected Container(Network network, String tag, StructureType type, Params params,
                         List<? extends NetworkObject> members) {
-        super(network, tag, type, params);
-        for (NetworkObject m : members) {
-            adopt(m);
-        }
+        super(network, tag, type, params, members);
     }
 
     private Container(StructureContext ctx) {

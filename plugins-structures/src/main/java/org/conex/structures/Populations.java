@@ -25,7 +25,8 @@ final class Populations {
         }
         for (int v : s) {
             if (v < 1) {
-                throw new ParameterException(p.component(), param, "sizes >= 1", java.util.Arrays.toString(s));
+                throw new ParameterException(p.component(), param, "sizes >= 1",
+                        java.util.Arrays.stream(s).boxed().toList());
             }
         }
         try {
@@ -35,7 +36,7 @@ final class Populations {
                 case 3: return new NeuronShape(s[0], s[1], s[2]);
                 default:
                     throw new ParameterException(p.component(), param, "n, [height, width] or [depth, height, width]",
-                            java.util.Arrays.toString(s));
+                            java.util.Arrays.stream(s).boxed().toList());
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(p.component(), param, e.getMessage());

@@ -28,6 +28,10 @@ import org.conex.api.model.NetworkObject;
  * <p>Tags: the primary tag (unique in the network; default {@code <Type>_<n>} with
  * {@code n = number of structures + 1}) followed by the type name. Derived objects are tagged
  * {@code <structure tag>.<name>}.
+ *
+ * <p>Construction registers the structure once its members are adopted; a subclass that fails
+ * later (a port that leads nowhere, a population a connection cannot find) leaves the registered
+ * structure and the objects it created so far in the network.
  */
 public abstract class Structure extends NetworkObject {
     private final StructureType type;
@@ -49,8 +53,19 @@ public abstract class Structure extends NetworkObject {
      * @param params  parameters validated against {@code type}
      * @throws ModelException if the tag is taken or the parameters belong to another type
      */
-    @SuppressWarnings("this-escape")
     protected Structure(Network network, String tag, StructureType type, Params params) {
+        this(network, tag, type, params, List.of());
+    }
+
+    /**
+     * Creates the structure, adopts {@code members} (see {@link #adopt}) and registers it; a
+     * member that cannot be adopted fails before anything is registered.
+     *
+     * @param members objects to own, in order
+     */
+    @SuppressWarnings("this-escape")
+    protected Structure(Network network, String tag, StructureType type, Params params,
+                        List<? extends NetworkObject> members) {
         super(network, checkedTag(network, tag, type));
         this.type = type;
         this.params = Objects.requireNonNull(params, "params");
@@ -59,6 +74,16 @@ public abstract class Structure extends NetworkObject {
                     + " given to " + type.name());
         }
         addTag(type.name());
+        java.util.Set<NetworkObject> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (NetworkObject m : members) {
+            checkChild(m);
+            if (!seen.add(m)) {
+                throw new ModelException(this + ": " + m + " is listed twice among the members");
+            }
+        }
+        for (NetworkObject m : members) {
+            adopt(m);
+        }
         network.addStructure(this);
     }
 

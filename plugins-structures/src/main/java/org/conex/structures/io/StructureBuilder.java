@@ -2,29 +2,24 @@ package org.conex.structures.io;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.conex.api.ConexException;
 import org.conex.api.behavior.BehaviorLookup;
-import org.conex.api.behavior.ParameterException;
 import org.conex.api.behavior.Params;
 import org.conex.api.model.Network;
 import org.conex.api.model.NetworkObject;
 import org.conex.api.model.NeuronGroup;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.model.SynapseMode;
-import org.conex.api.structure.BehaviorSpec;
 import org.conex.api.structure.Port;
 import org.conex.api.structure.Structure;
-import org.conex.api.structure.StructureContext;
 import org.conex.api.structure.StructureLookup;
 import org.conex.api.structure.StructureType;
 import org.conex.api.tensor.DType;
 import org.conex.structures.BehaviorMap;
-import org.conex.structures.BehaviorSpecs;
 import org.conex.structures.io.StructureDocument.GroupNode;
 import org.conex.structures.io.StructureDocument.Node;
 import org.conex.structures.io.StructureDocument.PortSpec;
@@ -81,20 +76,15 @@ public final class StructureBuilder {
     private final BehaviorLookup behaviors;
     private final StructureLookup structures;
     private final Options options;
-    private final Map<String, Planned> planned = new HashMap<>();
-    private final Map<String, String> mappedTags = new HashMap<>();
+    private final DocumentCheck check;
     private final Map<String, NetworkObject> built = new HashMap<>();
-    private final Map<Node, Integer> order = new IdentityHashMap<>();
-    private int counter;
-
-    private record Planned(Node node, int index, String where) {
-    }
 
     private StructureBuilder(Network net, BehaviorLookup behaviors, StructureLookup structures, Options options) {
         this.net = net;
         this.behaviors = behaviors;
         this.structures = structures;
         this.options = options;
+        this.check = new DocumentCheck(net, behaviors, structures, options.tags());
     }
 
     /** Builds {@code doc}'s members into {@code net} with tags as written. */
@@ -112,7 +102,7 @@ public final class StructureBuilder {
     public static List<NetworkObject> build(Network net, StructureDocument doc, BehaviorLookup behaviors,
                                             StructureLookup structures, Options options) {
         StructureBuilder b = new StructureBuilder(net, behaviors, structures, options);
-        b.plan(doc.members(), "", new ArrayList<>());
+        b.check.check(doc.members());
         List<NetworkObject> out = new ArrayList<>();
         int i = 0;
         for (Node n : doc.members()) {
@@ -147,143 +137,11 @@ public final class StructureBuilder {
             throw new DocumentException("network: 'synapse_mode' must be SxD or DxS, found \"" + spec.synapseMode()
                     + "\"");
         }
-        StructureBuilder check = new StructureBuilder(null, behaviors, structures, options);
-        check.checkBehaviors(spec.behaviors(), "network");
         Network net = new Network(spec.tag(), dtype, mode, spec.seed());
+        new DocumentCheck(net, behaviors, structures, options.tags()).behaviors(spec.behaviors(), "network");
         BehaviorMap.of(spec.behaviors(), behaviors, "network").attachTo(net, behaviors);
         build(net, doc, behaviors, structures, options);
         return net;
-    }
-
-    // ---------------------------------------------------------------- checking
-
-    private void plan(List<Node> nodes, String prefix, List<Node> ancestors) {
-        index(nodes, prefix);
-        check(nodes, prefix, ancestors);
-    }
-
-    private void index(List<Node> nodes, String prefix) {
-        int i = 0;
-        for (Node n : nodes) {
-            String where = prefix + "members[" + i++ + "] " + n.type() + (n.tag() == null ? "" : " '" + n.tag() + "'");
-            if (n instanceof StructureNode) {
-                index(((StructureNode) n).members(), where + " > ");
-            }
-            order.put(n, counter++);
-            if (n.tag() == null) {
-                continue;
-            }
-            Planned old = planned.put(n.tag(), new Planned(n, order.get(n), where));
-            if (old != null) {
-                throw new DocumentException(where + ": tag '" + n.tag() + "' is also used by " + old.where()
-                        + "; every object needs its own tag");
-            }
-            String mapped = options.tags().map(n.tag());
-            if (mapped == null || mapped.isBlank() || mapped.contains(",")) {
-                throw new DocumentException(where + ": the tag mapping turned '" + n.tag() + "' into an invalid tag '"
-                        + mapped + "'");
-            }
-            String clash = mappedTags.put(mapped, n.tag());
-            if (clash != null) {
-                throw new DocumentException(where + ": the tag mapping gives '" + n.tag() + "' and '" + clash
-                        + "' the same tag '" + mapped + "'");
-            }
-            if (net.object(mapped) != null) {
-                throw new DocumentException(where + ": the network already has an object tagged '" + mapped
-                        + "' (" + net.object(mapped) + "); load with a tag mapping, or into another network");
-            }
-        }
-    }
-
-    private void check(List<Node> nodes, String prefix, List<Node> ancestors) {
-        int i = 0;
-        for (Node n : nodes) {
-            String where = prefix + "members[" + i++ + "] " + n.type() + (n.tag() == null ? "" : " '" + n.tag() + "'");
-            if (n instanceof GroupNode) {
-                checkBehaviors(((GroupNode) n).behaviors(), where);
-            } else if (n instanceof SynapseNode) {
-                SynapseNode s = (SynapseNode) n;
-                checkBehaviors(s.behaviors(), where);
-                checkGroup(s.src(), n, ancestors, where + ": 'src'");
-                checkGroup(s.dst(), n, ancestors, where + ": 'dst'");
-            } else {
-                StructureNode s = (StructureNode) n;
-                StructureType type = structures.find(s.type()).orElseThrow(() -> new DocumentException(where
-                        + ": unknown structure type '" + s.type() + "'; installed: " + structures.names()
-                        + " (providers: " + structures.providers() + ")"));
-                List<ParameterException> errors = type.check(s.params());
-                if (!errors.isEmpty()) {
-                    throw new DocumentException(where + ": " + errors.get(0).getMessage(), errors.get(0));
-                }
-                checkBehaviors(s.behaviors(), where);
-                List<Node> inner = new ArrayList<>(ancestors);
-                inner.add(n);
-                check(s.members(), where + " > ", inner);
-                s.refs().forEach((role, tag) -> reference(tag, n, ancestors, false, where + ": reference '" + role
-                        + "'"));
-                checkPorts(s.inputPorts(), n, ancestors, where + ": input port");
-                checkPorts(s.outputPorts(), n, ancestors, where + ": output port");
-            }
-        }
-    }
-
-    private void checkPorts(Map<String, List<PortSpec>> ports, Node n, List<Node> ancestors, String where) {
-        ports.forEach((label, entries) -> {
-            for (PortSpec p : entries) {
-                reference(p.object(), n, ancestors, true, where + " '" + label + "'");
-                checkBehaviors(p.behaviors(), where + " '" + label + "'");
-            }
-        });
-    }
-
-    private void checkBehaviors(List<BehaviorSpec> specs, String where) {
-        try {
-            BehaviorSpecs.check(specs, behaviors, where);
-            BehaviorMap.of(specs, behaviors, where);
-        } catch (DocumentException e) {
-            throw e;
-        } catch (ConexException e) {
-            throw new DocumentException(e.getMessage(), e);
-        }
-    }
-
-    private void checkGroup(String tag, Node from, List<Node> ancestors, String where) {
-        Planned p = reference(tag, from, ancestors, false, where);
-        boolean group = p != null ? p.node() instanceof GroupNode : net.object(tag) instanceof NeuronGroup;
-        if (!group) {
-            throw new DocumentException(where + ": '" + tag + "' is " + (p != null ? "a " + p.node().type()
-                    : net.object(tag)) + ", expected a neuron group");
-        }
-    }
-
-    /** Checks that {@code tag} can be resolved when {@code from} is built; null for outside objects. */
-    private Planned reference(String tag, Node from, List<Node> ancestors, boolean selfAllowed, String where) {
-        Planned p = planned.get(tag);
-        int at = order.get(from);
-        if (p != null) {
-            if (p.index() < at || (selfAllowed && p.node() == from)) {
-                return p;
-            }
-            if (p.node() == from) {
-                throw new DocumentException(where + ": refers to '" + tag + "' itself (cycle)");
-            }
-            if (ancestors.contains(p.node())) {
-                throw new DocumentException(where + ": refers to '" + tag + "', which contains it (cycle)");
-            }
-            throw new DocumentException(where + ": refers to '" + tag + "', which is defined later (" + p.where()
-                    + "); list objects before the objects that refer to them");
-        }
-        for (int dot = tag.lastIndexOf('.'); dot > 0; dot = tag.lastIndexOf('.', dot - 1)) {
-            Planned owner = planned.get(tag.substring(0, dot));
-            if (owner != null && owner.node() instanceof StructureNode
-                    && (owner.index() < at || owner.node() == from)) {
-                return null;
-            }
-        }
-        if (net.object(tag) == null) {
-            throw new DocumentException(where + ": no object tagged '" + tag + "' in the document or the network");
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------- building
@@ -312,7 +170,9 @@ public final class StructureBuilder {
         } catch (DocumentException e) {
             throw e;
         } catch (ConexException e) {
-            throw new DocumentException(w + ": " + e.getMessage(), e);
+            String self = n.type() + " '" + tag + "'";
+            String msg = e.getMessage();
+            throw new DocumentException(tag != null && msg.startsWith(self) ? where + " " + msg : w + ": " + msg, e);
         }
         if (n.tag() != null) {
             built.put(n.tag(), o);
@@ -330,7 +190,8 @@ public final class StructureBuilder {
         n.refs().forEach((role, t) -> refs.put(role, object(t, w + ": reference '" + role + "'")));
         StructureType type = structures.require(n.type());
         Params params = type.params(n.params());
-        Structure s = type.create(new Context(tag, params, members, refs, n.behaviors()));
+        Structure s = type.create(new BuildContext(net, tag, params, members, refs, n.behaviors(), behaviors,
+                options.bindings()));
         if (s == null || s.type() != type || s.network() != net) {
             throw new DocumentException(w + ": the factory of structure type '" + n.type() + "' returned "
                     + s + " instead of a new " + n.type() + " of this network");
@@ -362,70 +223,13 @@ public final class StructureBuilder {
 
     private NetworkObject object(String tag, String where) {
         NetworkObject o = built.get(tag);
-        if (o == null && !planned.containsKey(tag)) {
+        if (o == null && !check.defines(tag)) {
             o = net.object(tag);
         }
         if (o == null) {
-            throw new DocumentException(where + ": no object tagged '" + tag + "' was built (a structure creates its"
-                    + " own objects as <structure tag>.<name>; check the name)");
+            throw new DocumentException(where + ": no object tagged '" + tag + "' in the document, the network or"
+                    + " among the objects its structures created (named <structure tag>.<name>)");
         }
         return o;
-    }
-
-    private final class Context implements StructureContext {
-        private final String tag;
-        private final Params params;
-        private final List<NetworkObject> members;
-        private final Map<String, NetworkObject> refs;
-        private final List<BehaviorSpec> behaviorSpecs;
-
-        Context(String tag, Params params, List<NetworkObject> members, Map<String, NetworkObject> refs,
-                List<BehaviorSpec> behaviorSpecs) {
-            this.tag = tag;
-            this.params = params;
-            this.members = List.copyOf(members);
-            this.refs = java.util.Collections.unmodifiableMap(refs);
-            this.behaviorSpecs = behaviorSpecs;
-        }
-
-        @Override
-        public Network network() {
-            return net;
-        }
-
-        @Override
-        public String tag() {
-            return tag;
-        }
-
-        @Override
-        public Params params() {
-            return params;
-        }
-
-        @Override
-        public List<NetworkObject> members() {
-            return members;
-        }
-
-        @Override
-        public Map<String, NetworkObject> refs() {
-            return refs;
-        }
-
-        @Override
-        public List<BehaviorSpec> behaviors() {
-            return behaviorSpecs;
-        }
-
-        @Override
-        public BehaviorLookup behaviorLookup() {
-            return behaviors;
-        }
-
-        @Override
-        public Object binding(String name) {
-            return options.bindings().get(name);
-        }
     }
 }

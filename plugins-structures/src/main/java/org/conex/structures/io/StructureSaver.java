@@ -25,7 +25,8 @@ import org.conex.structures.io.StructureDocument.SynapseNode;
  * Describes live structures as a {@link StructureDocument}: for every object its type name,
  * primary and extra tags, the parameters as given, its behaviors as (type, priority, given
  * parameters), and for structures their members (recursively, to any depth), references and
- * ports. Derived objects (synapses of connections, populations of input layers) are not listed:
+ * ports (tags a behavior adds to its owner, equal to the behavior's name, are not saved). Derived
+ * objects (synapses of connections, populations of input layers) are not listed:
  * their structure re-creates them. State (voltages, weights, traces) is never saved; a rebuilt
  * network draws its random initial values again from its seed and the objects' tags.
  *
@@ -121,9 +122,16 @@ public final class StructureSaver {
         throw new DocumentException(o + " cannot be saved: only neuron groups, synapse groups and structures can");
     }
 
+    /**
+     * The tags a user gave: all but the primary tag, the automatic ones and the names of the
+     * object's behaviors (behaviors such as dendritic inputs tag their owner when initialised).
+     */
     private static List<String> extraTags(NetworkObject o, String... automatic) {
         List<String> out = new ArrayList<>(o.tags().subList(1, o.tags().size()));
         out.removeAll(List.of(automatic));
+        for (Behavior<?> b : o.behaviors().values()) {
+            out.remove(b.name());
+        }
         return out;
     }
 

@@ -15,7 +15,6 @@ import org.conex.api.structure.Structure;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Presents a data source one frame per step (behaviors.md §5; priority 320, on an input layer).
@@ -29,9 +28,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Each step writes frame i into the owner's BOOL vectors {@code x} (sensory) and {@code loc}
  * (location), non-zero meaning a spike, and the label of instance {@code i / length} into
- * {@code y} (a Long). The step showing the last frame of an instance sets {@code new_data}; if
- * {@code silent_interval > 0} the next {@code silent_interval} steps then show all-false frames
- * ({@code y} kept) without advancing. At the end of the data it starts again if {@code loop};
+ * {@code y} (a Long). The step showing the last frame of an instance sets {@code new_data}
+ * (true until the next frame is shown); if {@code silent_interval > 0} the next
+ * {@code silent_interval} steps show all-false frames ({@code y} kept) without advancing. At the end of the data it starts again if {@code loop};
  * otherwise (fix of BUG-12, which yields nothing at all) the frames stay all-false and
  * {@code exhausted} becomes true.
  *
@@ -69,8 +68,8 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
     private final boolean loop;
     private Iterable<?> data;
     private Iterator<?> iterator;
-    private Frames sens;
-    private Frames locs;
+    private SpikeFrames sens;
+    private SpikeFrames locs;
     private long[] labels;
     private int frames;
     private int instance;
@@ -123,6 +122,11 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
         owner.put("exhausted", Boolean.FALSE);
     }
 
+    /** A ModelException naming this behavior and its owner (for {@link SpikeFrames}). */
+    org.conex.api.ModelException fail(String message) {
+        return error(message);
+    }
+
     private void checkPopulation(NetworkObject owner, String role, int length, String what) {
         if (owner instanceof Structure && ((Structure) owner).ref(role) instanceof NeuronGroup) {
             NeuronGroup g = (NeuronGroup) ((Structure) owner).ref(role);
@@ -146,6 +150,10 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
                 owner.put("new_data", Boolean.FALSE);
             }
             return;
+        }
+        if (newData) {
+            newData = false;
+            owner.put("new_data", Boolean.FALSE);
         }
         if (next >= frames && !advance()) {
             if (!exhausted) {
@@ -206,11 +214,11 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
         InputBatch b = (InputBatch) item;
         int m = -1;
         if (sensory) {
-            sens = Frames.of(this, b.sensory(), params().integer("ndim_sensory"), "sensory", sens);
+            sens = SpikeFrames.of(this, b.sensory(), params().integer("ndim_sensory"), "sensory", sens);
             m = sens.count;
         }
         if (location) {
-            locs = Frames.of(this, b.location(), params().integer("ndim_location"), "location", locs);
+            locs = SpikeFrames.of(this, b.location(), params().integer("ndim_location"), "location", locs);
             if (m >= 0 && locs.count != m) {
                 throw error("sensory and location must have the same number of frames, found " + m + " and "
                         + locs.count);
@@ -241,62 +249,6 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
                 }
                 labels[k] = (long) l[k];
             }
-        }
-    }
-
-    /** One batch's frames as 0/1 bytes, frame-major. */
-    private static final class Frames {
-        final byte[] bits;
-        final int count;
-        final int length;
-        final long[] frameShape;
-
-        private Frames(byte[] bits, int count, int length, long[] frameShape) {
-            this.bits = bits;
-            this.count = count;
-            this.length = length;
-            this.frameShape = frameShape;
-        }
-
-        static Frames of(SpikeNdDataset owner, INDArray a, int ndim, String what, Frames previous) {
-            if (a == null) {
-                throw owner.error("have_" + what + " is true but a batch has no " + what + " tensor");
-            }
-            long[] shape = a.shape();
-            if (shape.length < ndim) {
-                throw owner.error(what + " tensor has shape " + java.util.Arrays.toString(shape) + ", fewer than"
-                        + " ndim_" + what + " = " + ndim + " axes");
-            }
-            long[] frame = java.util.Arrays.copyOfRange(shape, shape.length - ndim, shape.length);
-            long len = 1;
-            for (long d : frame) {
-                len *= d;
-            }
-            if (len == 0 || len > Integer.MAX_VALUE || a.length() > Integer.MAX_VALUE) {
-                throw owner.error(what + " frames of shape " + java.util.Arrays.toString(frame) + " are not supported");
-            }
-            if (previous != null && previous.length != len) {
-                throw owner.error(what + " frames changed from " + previous.describe() + " to "
-                        + java.util.Arrays.toString(frame) + " between batches");
-            }
-            byte[] bits = new byte[(int) a.length()];
-            if (a.dataType() == DataType.BOOL) {
-                Views.bools(a.isView() || a.ordering() != 'c' ? a.dup('c') : a).get(0, bits);
-            } else {
-                double[] v = Tensors.toDoubles(a);
-                for (int k = 0; k < v.length; k++) {
-                    bits[k] = v[k] != 0 ? (byte) 1 : 0;
-                }
-            }
-            return new Frames(bits, (int) (a.length() / len), (int) len, frame);
-        }
-
-        void copy(int i, ByteBuffer into) {
-            into.put(0, bits, i * length, length);
-        }
-
-        String describe() {
-            return "shape " + java.util.Arrays.toString(frameShape);
         }
     }
 }
