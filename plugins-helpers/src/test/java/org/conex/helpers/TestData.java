@@ -67,14 +67,22 @@ public final class TestData {
                 && java.util.Arrays.equals(Tensors.toDoubles(a), Tensors.toDoubles(b));
     }
 
-    /** The shared folder (system property conex.shared.dir set by surefire, else ../../shared). */
+    /**
+     * The shared folder: the system property conex.shared.dir (set by surefire to the folder beside
+     * the checkout) when it exists, else the first {@code shared} folder holding {@code data} found
+     * walking up from the working directory (a worktree sits one level deeper than a checkout).
+     */
     public static Path sharedDir() {
         String p = System.getProperty("conex.shared.dir");
-        Path dir = p != null ? Path.of(p) : Path.of("../../shared");
-        if (!Files.isDirectory(dir)) {
-            dir = Path.of("../../shared");
+        if (p != null && Files.isDirectory(Path.of(p, "data"))) {
+            return Path.of(p);
         }
-        return dir;
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("shared").resolve("data"))) {
+                return d.resolve("shared");
+            }
+        }
+        return Path.of("../../shared");
     }
 
     /** The MNIST-10k folder of the shared data. */
