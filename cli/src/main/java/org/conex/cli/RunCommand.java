@@ -93,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
                 byte[] json = checkpoint.model().toString().getBytes(StandardCharsets.UTF_8);
                 ModelSource.Document doc = ModelSource.parse("model in " + checkpoint.file().getFileName(), json,
                         ModelSource.Format.JSON);
-                m = ModelLoading.check(ctx, doc, options, checkpoint.model().path("name").asText("resumed"));
+                m = ModelLoading.check(ctx, doc, options, checkpoint.model().path("name").asText("resumed"),
+                        baseOf(checkpoint));
             } else {
                 m = ModelLoading.load(ctx, model, options);
             }
@@ -142,6 +143,7 @@ final class RunCommand implements Callable<Integer> {
         info.put("name", m.spec().name());
         info.put("model", m.document().name());
         info.put("seed", m.spec().network().seed());
+        info.put("base_dir", String.valueOf(m.base()));
         info.put("steps", m.spec().run().steps());
         info.put("status", "running");
         info.put("started", LocalDateTime.now().toString());
@@ -211,6 +213,22 @@ final class RunCommand implements Callable<Integer> {
                     + folder.dir());
         }
         return code;
+    }
+
+    /** The data folder the checkpoint's run used (run.json "base_dir"), else the default data folder. */
+    private Path baseOf(Checkpoint checkpoint) {
+        Path run = RunFolder.ofCheckpoint(checkpoint.file());
+        if (run != null) {
+            try {
+                String b = RunFolder.existing(run).readRunInfo().path("base_dir").asText("");
+                if (!b.isEmpty()) {
+                    return Path.of(b);
+                }
+            } catch (IOException e) {
+                // fall through to the default
+            }
+        }
+        return ModelLoading.dataDirectory(ctx);
     }
 
     private static boolean addHook(Thread hook) {

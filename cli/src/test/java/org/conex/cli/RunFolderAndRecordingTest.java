@@ -30,12 +30,12 @@ class RunFolderAndRecordingTest {
     }
 
     @Test
-    void defaultExampleWritesACompleteRunFolder() throws Exception {
+    void aRunWritesACompleteRunFolder() throws Exception {
         CliFixture cli = new CliFixture(work);
-        CliFixture.Result r = cli.run("run", "--progress", "log", "--steps", "300");
+        CliFixture.Result r = cli.run("run", cli.model("six-lif.yaml").toString(), "--progress", "log", "--steps", "300");
         assertEquals(ExitCode.OK, r.code(), r.all());
         Path run = onlyRun(work.resolve("runs"));
-        assertTrue(run.getFileName().toString().matches("default-example-\\d{8}-\\d{6}"), run.toString());
+        assertTrue(run.getFileName().toString().matches("six-lif-\\d{8}-\\d{6}"), run.toString());
         for (String f : List.of("model.yaml", "model.resolved.json", "run.json", "run.log", "recordings/index.json",
                 "recordings/exc.v.npy", "recordings/exc.spikes.events.npy")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
@@ -58,7 +58,8 @@ class RunFolderAndRecordingTest {
         Assumptions.assumeTrue(CliFixture.hasNumpy(), "python3 with numpy is not installed: cannot check the .npy files"
                 + " with NumPy (CI machines have it)");
         CliFixture cli = new CliFixture(work);
-        assertEquals(ExitCode.OK, cli.run("run", "--progress", "none", "--steps", "200", "--out", "r").code());
+        assertEquals(ExitCode.OK, cli.run("run", cli.model("six-lif.yaml").toString(), "--progress", "none", "--steps",
+                "200", "--out", "r").code());
         String out = CliFixture.python(work.resolve("r/recordings"), String.join("\n",
                 "import numpy as np, json",
                 "v = np.load('exc.v.npy'); e = np.load('exc.spikes.events.npy')",

@@ -121,8 +121,41 @@ public final class PngPlots {
                         .size(WIDTH, HEIGHT).write(file);
                 out.add(file);
             }
+            int[] src = s.srcShape();
+            if (shape.length == 2 && src != null && src[0] == 1 && src[1] > 1
+                    && (long) src[1] * src[2] == shape[0]) {
+                Path file = outDir.resolve(base + ".fields.png");
+                WeightImage.of(fieldGrid(w, (int) shape[1], src[1], src[2])).labels("", "")
+                        .unit("weight").title(data.name() + ": " + s.target() + " receptive fields at the last sample"
+                                + " (one tile per destination neuron)").size(WIDTH, WIDTH).write(file);
+                out.add(file);
+            }
         }
         return out;
+    }
+
+    /**
+     * The receptive fields of {@code n} destination neurons as one image: tiles of {@code h x w}
+     * (the source group's geometry) in a square-ish grid, one blank (0) line between tiles.
+     *
+     * @param w weights {@code [h*w, n]} in C order (SxD)
+     */
+    static INDArray fieldGrid(double[] w, int n, int h, int wd) {
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + cols - 1) / cols;
+        int height = rows * (h + 1) - 1;
+        int width = cols * (wd + 1) - 1;
+        double[] img = new double[height * width];
+        for (int k = 0; k < n; k++) {
+            int top = (k / cols) * (h + 1);
+            int left = (k % cols) * (wd + 1);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < wd; x++) {
+                    img[(top + y) * width + left + x] = w[(y * wd + x) * n + k];
+                }
+            }
+        }
+        return Nd4j.createFromArray(img).reshape(height, width);
     }
 
     /** Whether a dense recording holds synaptic weights (its name, or a matrix per row). */

@@ -33,7 +33,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Files: {@code TARGET.VARIABLE.npy} (dense, shape {@code [T, ...]}: row r is step
  * {@code first_step + r*every}) and {@code TARGET.VARIABLE.events.npy} (INT64 {@code [E, 2]} rows
  * {@code (step, index)}). {@code index.json} lists each file with its row count and the last step
- * it covers; it is rewritten atomically (write then rename) at every {@link #flush()}.
+ * it covers (and, for synapse groups, the geometry of the source and destination groups); it is
+ * rewritten atomically (write then rename) at every {@link #flush()}.
  */
 public final class RecordingSession implements Simulation.StepListener, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -179,6 +180,14 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
                 f.put("last_step", c.writer.flushedRows() == 0 ? 0 : c.firstStep + (c.writer.flushedRows() - 1) * c.every);
             }
             f.put("complete_through_step", lastStep);
+            NetworkObject o = objectOf(c);
+            if (o instanceof org.conex.api.model.SynapseGroup) {
+                org.conex.api.model.SynapseGroup sg = (org.conex.api.model.SynapseGroup) o;
+                shape(f.putArray("src_shape"), sg.src().shape());
+                shape(f.putArray("dst_shape"), sg.dst().shape());
+            } else if (o instanceof org.conex.api.model.NeuronGroup) {
+                shape(f.putArray("group_shape"), ((org.conex.api.model.NeuronGroup) o).shape());
+            }
             if (c.neurons != null) {
                 ArrayNode n = f.putArray("neurons");
                 for (int i : c.neurons) {
@@ -189,6 +198,10 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
         Path tmp = dir.resolve("index.json.tmp");
         Files.writeString(tmp, MAPPER.writeValueAsString(root));
         Files.move(tmp, dir.resolve("index.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void shape(ArrayNode a, org.conex.api.model.NeuronShape s) {
+        a.add(s.depth()).add(s.height()).add(s.width());
     }
 
     /** Flushes and closes every file. */
