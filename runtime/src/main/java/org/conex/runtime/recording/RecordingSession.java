@@ -32,10 +32,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Files: {@code TARGET.VARIABLE.npy} (dense, shape {@code [T, ...]}: row r is step
  * {@code first_step + r*every}) and {@code TARGET.VARIABLE.events.npy} (INT64 {@code [E, 2]} rows
- * {@code (step, index)}). {@code index.json} lists each file with its row count and the last step
- * it covers, one snapshot consistent across files, written after they are all flushed (a file may
- * therefore hold a few more rows than the index lists if the process died during a flush) (and, for synapse groups, the geometry of the source and destination groups); it is
- * rewritten atomically (write then rename) at every {@link #flush()}.
+ * {@code (step, index)}). {@code index.json} lists each file with its row count, the last step it
+ * covers and, for synapse groups, the geometry of the source and destination groups. It is
+ * rewritten atomically (write then rename) after every file is flushed in {@link #flush()}, so it
+ * is one snapshot consistent across files; a file may hold a few more rows than listed if the
+ * process died during a flush.
  */
 public final class RecordingSession implements Simulation.StepListener, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
