@@ -93,6 +93,9 @@ final class ModelLoading {
             if (options.checkpointEvery != null) {
                 o.checkpointEvery(options.checkpointEvery);
             }
+            if (options.checkEvery != null) {
+                o.set("run.check_every=" + options.checkEvery);
+            }
             options.set.forEach(o::set);
             for (String p : o.problems()) {
                 problems.add(new ModelProblem("command line", p));

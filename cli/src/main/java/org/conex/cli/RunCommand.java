@@ -156,8 +156,6 @@ final class RunCommand implements Callable<Integer> {
         folder.writeRunInfo(info);
         log.info("run '" + m.spec().name() + "': " + m.spec().run().steps() + " steps, seed " + m.spec().network().seed()
                 + ", folder " + folder.dir());
-        log.detail(Summary.of(m.spec(), new org.conex.runtime.model.ModelBuilder(ctx.registry(), m.reader())
-                .build(m.spec(), m.document().name())));
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -188,12 +186,26 @@ final class RunCommand implements Callable<Integer> {
             log.info("conex: cannot continue the recordings: " + e.getMessage());
             o = new Experiment.Outcome(Experiment.Status.FAILED, 0, e.getMessage(), null);
             code = checkpoint != null ? ExitCode.CHECKPOINT : ExitCode.IO;
-        } finally {
+        } catch (RuntimeException e) {
             done.countDown();
             if (hooked) {
                 removeHook(hook);
             }
+            throw e;
         }
+        try {
+            finish(info, o, code, folder, log, t0);
+        } finally {
+            done.countDown(); // a stop request waits for this: run.json and the log are complete
+            if (hooked) {
+                removeHook(hook);
+            }
+        }
+        return code;
+    }
+
+    private void finish(ObjectNode info, Experiment.Outcome o, int code, RunFolder folder, RunLog log, long t0)
+            throws IOException {
         double secs = (System.nanoTime() - t0) / 1e9;
         info.put("status", code == ExitCode.OK ? "completed" : code == ExitCode.INTERRUPTED ? "interrupted" : "failed");
         info.put("last_step", o.lastStep());
@@ -212,7 +224,6 @@ final class RunCommand implements Callable<Integer> {
             log.info("run stopped after step " + o.lastStep() + ": " + o.message() + "\n  results so far in "
                     + folder.dir());
         }
-        return code;
     }
 
     /** The data folder the checkpoint's run used (run.json "base_dir"), else the default data folder. */

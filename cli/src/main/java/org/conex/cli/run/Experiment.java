@@ -114,6 +114,7 @@ public final class Experiment {
      */
     public Outcome run(Checkpoint resume, boolean inPlace, AtomicBoolean stop) {
         Network net = new ModelBuilder(registry, reader).build(spec, source);
+        log.detail(org.conex.cli.Summary.of(spec, net));
         Simulation sim = new Simulation(net);
         try {
             sim.initialize();
