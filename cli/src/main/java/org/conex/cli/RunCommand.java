@@ -218,8 +218,17 @@ final class RunCommand implements Callable<Integer> {
         }
         folder.writeRunInfo(info);
         if (code == ExitCode.OK) {
-            log.info(String.format("completed %d steps in %.1f s; results in %s%n  recordings: %s (numpy.load)%n"
-                    + "  plots: conex plot %s", o.lastStep(), secs, folder.dir(), folder.recordings(), folder.dir()));
+            log.info(String.format("completed %d steps in %.1f s; results in %s", o.lastStep(), secs, folder.dir()));
+            try {
+                for (String line : org.conex.cli.plot.RunSummary.describe(org.conex.cli.plot.RunData.open(folder.dir()),
+                        o.lastStep())) {
+                    log.info("  " + line);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.detail("no summary: " + e.getMessage());
+            }
+            log.info(String.format("  recordings: %s (numpy.load)%n  plots: conex plot %s", folder.recordings(),
+                    folder.dir()));
         } else if (code == ExitCode.RUN_FAILED || code == ExitCode.INTERRUPTED) {
             log.info("run stopped after step " + o.lastStep() + ": " + o.message() + "\n  results so far in "
                     + folder.dir());

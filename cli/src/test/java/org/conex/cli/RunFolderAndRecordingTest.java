@@ -49,7 +49,8 @@ class RunFolderAndRecordingTest {
         JsonNode index = new ObjectMapper().readTree(run.resolve("recordings/index.json").toFile());
         JsonNode v = index.get("files").get(0);
         assertEquals("exc.v.npy", v.get("file").asText());
-        assertEquals("[300,6]", v.get("shape").toString());
+        assertEquals("[301,6]", v.get("shape").toString(), "row 0 is the state after initialization");
+        assertEquals(0, v.get("first_step").asLong());
         assertEquals(300, v.get("last_step").asLong());
     }
 
@@ -65,13 +66,14 @@ class RunFolderAndRecordingTest {
                 "v = np.load('exc.v.npy'); e = np.load('exc.spikes.events.npy')",
                 "idx = json.load(open('index.json'))",
                 "print(v.shape, v.dtype, e.shape[1], e.dtype)",
-                "print(repr(float(v[0, 1])), repr(float(v[1, 5])))",
+                "print(repr(float(v[1, 1])), repr(float(v[2, 5])), float(v[0].max()))",
                 "print(sorted(set(e[:, 1].tolist())), int(e[:, 0].min()) >= 1, int(e[:, 0].max()) <= 200)",
                 "print([f['rows'] for f in idx['files']] == [v.shape[0], e.shape[0]])"));
         String[] lines = out.split("\n");
-        assertEquals("(200, 6) float32 2 int64", lines[0]);
-        // v(1) = -65 + ((-65+65) + 2*3) * 1/10 = -64.4 in float32; neuron 5: -65 + 30*0.1 then one more step
-        assertEquals("-64.4000015258789 -59.29999923706055", lines[1]);
+        assertEquals("(201, 6) float32 2 int64", lines[0]);
+        // row 0: v = -65 after initialization; v(1) = -65 + ((-65+65) + 2*3) * 1/10 = -64.4 in float32;
+        // neuron 5: -65 + 30*0.1 then one more step
+        assertEquals("-64.4000015258789 -59.29999923706055 -65.0", lines[1]);
         assertEquals("[3, 4, 5] True True", lines[2]);
         assertEquals("True", lines[3]);
     }
