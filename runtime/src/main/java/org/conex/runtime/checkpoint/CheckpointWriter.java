@@ -151,8 +151,8 @@ public final class CheckpointWriter {
                 vn.put("kind", "axon-history");
                 vn.put("entry", entry(zip, base + ".npy", axon(h)));
                 vn.put("class", v.getClass().getName());
-            } else if (v instanceof Behavior || v instanceof NetworkObject || v instanceof Record || v instanceof Enum) {
-                vn.put("kind", "reference"); // re-created by initialization (behaviors, immutable shapes)
+            } else if (v instanceof Behavior || v instanceof NetworkObject) {
+                vn.put("kind", "reference"); // re-created by initialization (behaviors, objects of the network)
             } else {
                 vn.put("kind", "not-saved");
                 vn.put("class", v == null ? "null" : v.getClass().getName());
