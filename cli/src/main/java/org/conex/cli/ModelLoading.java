@@ -22,6 +22,8 @@ import org.conex.runtime.model.Overrides;
 final class ModelLoading {
     /** Resource of the default example model. */
     static final String DEFAULT_MODEL = "/org/conex/cli/examples/default-model.yaml";
+    /** How the built-in example is named in messages. */
+    static final String DEFAULT_NAME = "built-in example model";
 
     /**
      * A loaded model.
@@ -44,7 +46,7 @@ final class ModelLoading {
             if (in == null) {
                 throw new IllegalStateException("the default example model is missing from the jar");
             }
-            return ModelSource.parse("default example model", in.readAllBytes(), ModelSource.Format.YAML);
+            return ModelSource.parse(DEFAULT_NAME, in.readAllBytes(), ModelSource.Format.YAML);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the default example model", e);
         }
@@ -113,6 +115,11 @@ final class ModelLoading {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
+            if (doc.name().equals(DEFAULT_NAME)) {
+                problems.add(new ModelProblem("$", "the built-in example reads the MNIST-10k digits from " + base
+                        + "/mnist10k; bin/conex points -Dconex.data at the installation's data folder. Give a model"
+                        + " file of your own to run without them"));
+            }
             throw new ModelInvalidException(doc.name(), problems);
         }
         return new Loaded(doc, tree, spec, reader, base);

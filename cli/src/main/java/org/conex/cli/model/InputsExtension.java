@@ -104,13 +104,13 @@ public final class InputsExtension implements ModelExtension {
         if (!ok) {
             return;
         }
+        // declared even when the data is broken, so that the layer reading it is checked on its own
+        ctx.bindings().put(name.asText(), List.of());
         try {
             source(entry, new RandomStreams(0)).size();
         } catch (ConexException | IllegalArgumentException ex) {
             ctx.problem(p, ex.getMessage());
-            return;
         }
-        ctx.bindings().put(name.asText(), List.of());
     }
 
     @Override
