@@ -18,12 +18,12 @@ import java.util.jar.JarFile;
  * version, because bnd imports their packages without a range; jars with a
  * {@code Bundle-Version} (SLF4J) are exported at that version.
  */
-final class SystemPackages {
+public final class SystemPackages {
     private SystemPackages() {
     }
 
     /** The header value, packages sorted; empty if nothing matched. */
-    static String scan(String classPath, List<String> jarPrefixes, List<String> packagePrefixes) throws IOException {
+    public static String scan(String classPath, List<String> jarPrefixes, List<String> packagePrefixes) throws IOException {
         Map<String, String> packages = new TreeMap<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             File f = new File(entry);
