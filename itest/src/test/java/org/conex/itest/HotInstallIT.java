@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.conex.api.behavior.BehaviorProvider;
 import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.ParamSpec;
 import org.conex.runtime.BehaviorRegistry;
 import org.conex.runtime.BehaviorRegistry.Registration;
 import org.conex.runtime.hotswap.BindingState;
@@ -154,7 +155,9 @@ class HotInstallIT {
     @Test
     void twoProvidersOfOneNameAreChosenByRankingAndTheLoserTakesOver() throws Exception {
         BehaviorType lif = registry.require("LIF");
-        BehaviorProvider mine = () -> List.of(lif);
+        BehaviorType myLif = BehaviorType.builder("LIF", lif::create).version("9.0.0").priority(260)
+                .target(lif.target()).params(lif.params().toArray(new ParamSpec[0])).build();
+        BehaviorProvider mine = () -> List.of(myLif);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(Constants.SERVICE_RANKING, 10);
         ServiceRegistration<BehaviorProvider> reg = platform.context().registerService(BehaviorProvider.class, mine,
@@ -165,12 +168,16 @@ class HotInstallIT {
         assertTrue(regs.get(0).source().startsWith("org.apache.felix.framework"), regs.get(0).source());
         assertEquals("org.conex.behaviors 0.1.0.SNAPSHOT", regs.get(1).source());
 
-        model.hotSwap().swap("lif", ModelSpec.of("LIF"));
+        ModelSpec lifModel = model.hotSwap().binding("lif").orElseThrow().wanted();
+        MigrationReport toMine = model.hotSwap().swap("lif", lifModel);
+        assertTrue(toMine.source().startsWith("org.apache.felix.framework"), toMine.source());
         reg.unregister();
 
         HotSwapEvent rebound = await(Kind.REBOUND, "lif");
-        assertEquals(List.of("v", "spikes", "R", "tau", "threshold", "v_reset", "v_rest"), rebound.report().kept());
+        assertEquals(List.of("R", "tau", "threshold", "v_reset", "v_rest", "v", "spikes"), rebound.report().kept());
         assertEquals("org.conex.behaviors 0.1.0.SNAPSHOT", model.hotSwap().binding("lif").orElseThrow().source());
+        awaitSteps(20);
+        assertNull(model.loop().failure(), "the replacement from the same bundle keeps its spiking_neuron");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.conex.runtime.hotswap;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.model.Network;
 import org.conex.api.model.NetworkObject;
@@ -33,17 +36,22 @@ final class PluginObjects {
 
     /**
      * Removes every variable of every object of {@code net} whose value was defined by
-     * {@code loader}; returns them as {@code tag.variable}.
+     * {@code loader}, except behaviors still attached somewhere in the network (a replacement from
+     * the same bundle); returns them as {@code tag.variable}.
      */
     static List<String> scrub(Network net, ClassLoader loader) {
         List<String> removed = new ArrayList<>();
         if (loader == null) {
             return removed;
         }
+        Set<Object> attached = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (NetworkObject o : net.allObjects()) {
+            attached.addAll(o.behaviors().values());
+        }
         for (NetworkObject o : net.allObjects()) {
             for (String v : o.variables()) {
                 Object value = o.get(v);
-                if (value != null && value.getClass().getClassLoader() == loader) {
+                if (value != null && value.getClass().getClassLoader() == loader && !attached.contains(value)) {
                     o.remove(v);
                     removed.add(o.tag() + "." + v);
                 }
