@@ -5,6 +5,8 @@ import org.conex.api.behavior.BehaviorProvider;
 import org.conex.api.behavior.BehaviorType;
 import org.osgi.service.component.annotations.Component;
 import org.conex.behaviors.drivers.InputSequence;
+import org.conex.behaviors.network.Dopamine;
+import org.conex.behaviors.network.Payoff;
 import org.conex.behaviors.network.TimeResolution;
 
 /** Network-level behaviors (TimeResolution, Payoff, Dopamine) and the InputSequence driver. */
@@ -12,6 +14,6 @@ import org.conex.behaviors.network.TimeResolution;
 public final class NetworkBehaviors implements BehaviorProvider {
     @Override
     public List<BehaviorType> behaviorTypes() {
-        return List.of(TimeResolution.TYPE, InputSequence.TYPE);
+        return List.of(TimeResolution.TYPE, Payoff.TYPE, Dopamine.TYPE, InputSequence.TYPE);
     }
 }

@@ -22,11 +22,14 @@ import org.junit.jupiter.api.TestFactory;
  * reference): one dynamic test per case; FAIL fails, UNSUPPORTED is reported as skipped.
  */
 class GoldenConformanceTest {
+    /**
+     * The corpus: {@code conex.shared.dir} (set by the build to ../shared beside the checkout), else
+     * the first {@code shared/golden} found walking up from the working directory.
+     */
     static Path goldenDir() {
-        String shared = System.getProperty("conex.shared.dir", "../../shared");
-        Path p = Path.of(shared, "golden");
-        if (!Files.isDirectory(p)) {
-            p = Path.of("..", "..", "shared", "golden");
+        Path p = Path.of(System.getProperty("conex.shared.dir", "../shared"), "golden");
+        for (Path d = Path.of("").toAbsolutePath(); !Files.isDirectory(p) && d != null; d = d.getParent()) {
+            p = d.resolve("shared").resolve("golden");
         }
         return p;
     }

@@ -110,8 +110,8 @@ final class ParamConverter {
             for (int i = 0; i < t.length(); i++) {
                 double d = t.get(i);
                 if (spec.minExclusive() ? !(d > min) : !(d >= min)) {
-                    throw new ParameterException(component, spec.name(), spec.expectation() + " for every element",
-                            "element " + i + " = " + d);
+                    throw new ParameterException(component, spec.name(), "expected " + spec.expectation()
+                            + " for every element, found " + d + " at element " + i);
                 }
             }
         }

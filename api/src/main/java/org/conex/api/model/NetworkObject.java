@@ -36,6 +36,18 @@ public abstract class NetworkObject {
         addTag(kindTag);
     }
 
+    /**
+     * For structures defined outside this package ({@code org.conex.api.structure.Structure}):
+     * an object of {@code network} whose primary tag is {@code tag}. The subclass registers itself
+     * with {@link Network#addStructure} so that tag lookup and creation order see it.
+     *
+     * @param network the owning network, never null
+     * @param tag     primary tag (the caller checks uniqueness with {@link Network#checkNewTag})
+     */
+    protected NetworkObject(Network network, String tag) {
+        this(java.util.Objects.requireNonNull(network, "network"), tag, null);
+    }
+
     /** The network this object belongs to (the network returns itself). */
     public final Network network() {
         return network;

@@ -58,6 +58,40 @@ public final class SparseWeights implements Recordable {
                 Tensors.of(dtype, Arrays.copyOf(vv, m), m));
     }
 
+    /**
+     * Wraps entries that are already in strict CSC order (column ascending, then row ascending, no
+     * duplicates) without sorting: memory stays O(nnz) with no boxed or coordinate copies, which is
+     * what large random sparse initialisation needs. The index arrays are taken over (not copied).
+     *
+     * @param rowIdx row (source) index of each entry, CSC order
+     * @param colIdx column (destination) index of each entry, CSC order
+     * @param values rank-1 FLOAT or DOUBLE array of nnz entry values, CSC order (kept, not copied)
+     * @throws IllegalArgumentException on length mismatch, an index outside the matrix, or entries
+     *                                  out of CSC order / duplicated
+     */
+    public static SparseWeights fromCsc(int rows, int cols, int[] rowIdx, int[] colIdx, INDArray values) {
+        int n = rowIdx.length;
+        if (colIdx.length != n || values.length() != n || values.rank() != 1) {
+            throw new IllegalArgumentException("sparse weights need as many row indices, column indices and values"
+                    + " (rank-1); found " + rowIdx.length + ", " + colIdx.length + ", " + values.length());
+        }
+        Vec.of(values);
+        for (int k = 0; k < n; k++) {
+            int r = rowIdx[k];
+            int c = colIdx[k];
+            if (r < 0 || r >= rows || c < 0 || c >= cols) {
+                throw new IllegalArgumentException("sparse entry " + k + " at (" + r + ", " + c
+                        + ") is outside the " + rows + "x" + cols + " matrix");
+            }
+            if (k > 0 && (c < colIdx[k - 1] || c == colIdx[k - 1] && r <= rowIdx[k - 1])) {
+                throw new IllegalArgumentException("sparse entry " + k + " at (" + r + ", " + c
+                        + ") is not in CSC order (column, then row, ascending, no duplicates) after ("
+                        + rowIdx[k - 1] + ", " + colIdx[k - 1] + ")");
+            }
+        }
+        return new SparseWeights(rows, cols, rowIdx, colIdx, values);
+    }
+
     private SparseWeights(int rows, int cols, int[] rowIdx, int[] colIdx, INDArray values) {
         this.rows = rows;
         this.cols = cols;

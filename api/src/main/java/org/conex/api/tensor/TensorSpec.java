@@ -65,7 +65,16 @@ public final class TensorSpec {
     /** Number of random draws (or constant fill) into a new array of {@code n} elements. */
     public double[] sample(int n, RandomStream rng) {
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
+        sample(out, rng);
+        return out;
+    }
+
+    /**
+     * Fills every element of {@code out} with a fresh draw (or the constant), in index order, with
+     * the same draws as {@link #sample(int, RandomStream)}; allocates nothing, for per-step use.
+     */
+    public void sample(double[] out, RandomStream rng) {
+        for (int i = 0, n = out.length; i < n; i++) {
             double v;
             switch (kind) {
                 case CONST: v = a; break;
@@ -78,7 +87,8 @@ public final class TensorSpec {
                 case RANDINT: v = a + Math.floor(rng.nextDouble() * (b - a)); break;
                 default: throw new AssertionError(kind);
             }
-            for (Op op : ops) {
+            for (int j = 0, m = ops.size(); j < m; j++) {
+                Op op = ops.get(j);
                 switch (op.op) {
                     case '*': v = v * op.value; break;
                     case '/': v = v / op.value; break;
@@ -88,7 +98,6 @@ public final class TensorSpec {
             }
             out[i] = v;
         }
-        return out;
     }
 
     /**
@@ -99,6 +108,10 @@ public final class TensorSpec {
         double[] v = sample(n, rng);
         for (int i = 0; i < n; i++) {
             double x = dtype.round(v[i]);
+            if (kind == Kind.RAND && x >= 1.0) {
+                // a 53-bit draw just below 1 rounds up to 1.0f; keep U[0, 1) half-open in float32
+                x = Math.nextDown((float) 1.0);
+            }
             if (density != null && !(rng.nextDouble() <= density)) {
                 x = 0;
             }

@@ -11,48 +11,43 @@ final class Statistics {
     private Statistics() {
     }
 
-    static CaseResult check(String name, JsonNode c, Map<String, List<Recording>> recorded, Map<String, Integer> every) {
+    static CaseResult check(String name, JsonNode c, List<Map<String, List<Recording>>> runs,
+                            Map<String, Integer> every) {
         for (JsonNode s : c.path("statistics")) {
             String key = s.path("object").asText() + "." + s.path("variable").asText();
-            List<Recording> rows = recorded.get(key);
-            if (rows == null) {
-                return new CaseResult(name, Status.FAIL, s.path("name").asText() + ": " + key + " is not recorded");
-            }
+            String reduce = s.path("reduce").asText();
+            String label = s.path("name").asText() + " (" + reduce + " of " + key + ")";
             long a = s.path("steps").get(0).asLong();
             long b = s.path("steps").get(1).asLong();
-            int ev = every.get(key);
-            List<double[]> window = new ArrayList<>();
-            for (int r = 0; r < rows.size(); r++) {
-                long step = (long) (r + 1) * ev;
-                if (step >= a && step <= b) {
-                    window.add(rows.get(r).values());
+            double sum = 0;
+            for (Map<String, List<Recording>> recorded : runs) {
+                List<Recording> rows = recorded.get(key);
+                if (rows == null) {
+                    return new CaseResult(name, Status.FAIL, s.path("name").asText() + ": " + key + " is not recorded");
                 }
+                int ev = every.get(key);
+                List<double[]> window = new ArrayList<>();
+                for (int r = 0; r < rows.size(); r++) {
+                    long step = (long) (r + 1) * ev;
+                    if (step >= a && step <= b) {
+                        window.add(rows.get(r).values());
+                    }
+                }
+                double[] x = ConformanceRunner.concat(window);
+                if (x.length == 0) {
+                    return new CaseResult(name, Status.FAIL, label + ": no samples in steps [" + a + ", " + b + "]");
+                }
+                double v = reduce(reduce, x);
+                if (s.path("check").asText().equals("bound")) {
+                    String failure = checkBound(label, s.path("bound").asText().trim(), v);
+                    if (failure != null) {
+                        return new CaseResult(name, Status.FAIL, failure);
+                    }
+                }
+                sum += v;
             }
-            double[] x = ConformanceRunner.concat(window);
-            if (x.length == 0) {
-                return new CaseResult(name, Status.FAIL, s.path("name").asText() + ": no samples in steps [" + a + ", "
-                        + b + "]");
-            }
-            String reduce = s.path("reduce").asText();
-            double v = reduce(reduce, x);
-            String check = s.path("check").asText();
-            String label = s.path("name").asText() + " (" + reduce + " of " + key + ")";
-            if (check.equals("bound")) {
-                String bound = s.path("bound").asText().trim();
-                String[] parts = bound.split("\\s+");
-                double limit = Double.parseDouble(parts[1]);
-                boolean ok;
-                switch (parts[0]) {
-                    case ">=": ok = v >= limit; break;
-                    case "<=": ok = v <= limit; break;
-                    case ">": ok = v > limit; break;
-                    case "<": ok = v < limit; break;
-                    default: return new CaseResult(name, Status.FAIL, label + ": unknown bound '" + bound + "'");
-                }
-                if (!ok) {
-                    return new CaseResult(name, Status.FAIL, label + " = " + v + " violates bound " + bound);
-                }
-            } else {
+            if (!s.path("check").asText().equals("bound")) {
+                double v = sum / runs.size();
                 double want = s.path("value").asDouble();
                 double tol = s.path("tolerance_abs").asDouble();
                 if (!(Math.abs(v - want) <= tol)) {
@@ -62,6 +57,24 @@ final class Statistics {
             }
         }
         return new CaseResult(name, Status.PASS, "");
+    }
+
+    /** Null if {@code v} satisfies a bound such as {@code ">= 0.1"}, else the failure text. */
+    private static String checkBound(String label, String bound, double v) {
+        String[] parts = bound.split("\\s+");
+        if (parts.length != 2) {
+            return label + ": unknown bound '" + bound + "'";
+        }
+        double limit = Double.parseDouble(parts[1]);
+        boolean ok;
+        switch (parts[0]) {
+            case ">=": ok = v >= limit; break;
+            case "<=": ok = v <= limit; break;
+            case ">": ok = v > limit; break;
+            case "<": ok = v < limit; break;
+            default: return label + ": unknown bound '" + bound + "'";
+        }
+        return ok ? null : label + " = " + v + " violates bound " + bound;
     }
 
     static double reduce(String reduce, double[] x) {

@@ -1,0 +1,110 @@
+package org.conex.api.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.conex.api.ModelException;
+import org.conex.api.TestBehaviors.NeuronOnly;
+import org.conex.api.TestBehaviors.Tagged;
+import org.conex.api.tensor.DType;
+import org.conex.api.tensor.Tensors;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class NetworkTest {
+    @Test
+    void tagLookupFollowsReferenceOrderAndIsLive() {
+        Network net = new Network();
+        Tagged nb = net.addBehavior(1, Tagged.with("X"));
+        NeuronGroup a = net.addNeuronGroup("A", 3);
+        a.addTag("X");
+        Tagged ab = a.addBehavior(2, Tagged.with("X"));
+        NeuronGroup b = net.addNeuronGroup("B", 2);
+        SynapseGroup s = net.addSynapseGroup("S", a, b, "X");
+        assertEquals(List.of(nb, a, ab, s), net.find("X"));
+        b.addTag("X");
+        assertEquals(List.of(nb, a, ab, b, s), net.find("X"), "a tag added later is seen at once");
+    }
+
+    @Test
+    void synapseGroupsGetKindAndConnectionTagsAndAppearOnBothSides() {
+        Network net = new Network();
+        NeuronGroup a = net.addNeuronGroup("A", 3);
+        NeuronGroup b = net.addNeuronGroup("B", 2);
+        SynapseGroup s = net.addSynapseGroup("S", a, b, "Proximal, inh");
+        assertEquals(List.of("S", "Proximal", "inh", "SynapseGroup", "syn", "A => B"), s.tags());
+        assertEquals(List.of(s), b.afferent("A => B"), "the reference leaves this list empty (bug)");
+        assertEquals(List.of(s), a.efferent("A => B"));
+        assertEquals(List.of(s), b.afferent("Proximal"));
+        assertEquals(List.of(), b.efferent("All"));
+        assertEquals(List.of("A", "NeuronGroup", "ng"), a.tags());
+    }
+
+    @Test
+    void matrixShapeFollowsSynapseMode() {
+        Network sxd = new Network();
+        SynapseGroup s1 = sxd.addSynapseGroup("s", sxd.addNeuronGroup("a", 3), sxd.addNeuronGroup("b", 2));
+        assertArrayEquals(new long[] {3, 2}, s1.matrixShape());
+        Network dxs = new Network("n", DType.FLOAT32, SynapseMode.DxS, 0);
+        SynapseGroup s2 = dxs.addSynapseGroup("s", dxs.addNeuronGroup("a", 3), dxs.addNeuronGroup("b", 2));
+        assertArrayEquals(new long[] {2, 3}, s2.matrixShape());
+    }
+
+    @Test
+    void duplicateTagsAndPrioritiesAreErrors() {
+        Network net = new Network();
+        NeuronGroup a = net.addNeuronGroup("A", 3);
+        ModelException e = assertThrows(ModelException.class, () -> net.addNeuronGroup("A", 2));
+        assertTrue(e.getMessage().startsWith("duplicate tag 'A': neuron group 'A' already has it"), e.getMessage());
+        a.addBehavior(5, Tagged.with("x"));
+        e = assertThrows(ModelException.class, () -> a.addBehavior(5, Tagged.with("y")));
+        assertTrue(e.getMessage().contains("'A' already has Tagged at priority 5"), e.getMessage());
+        assertThrows(ModelException.class, () -> net.addNeuronGroup("B", -1));
+    }
+
+    @Test
+    void behaviorsCheckTheirOwnerKindAndBelongToOneObject() {
+        Network net = new Network();
+        NeuronGroup a = net.addNeuronGroup("A", 3);
+        SynapseGroup s = net.addSynapseGroup("S", a, a);
+        NeuronOnly n = (NeuronOnly) NeuronOnly.TYPE.create(Map.of());
+        ModelException e = assertThrows(ModelException.class, () -> s.addBehavior(1, n));
+        assertEquals("NeuronOnly can only be attached to a neuron group, not to 'S' (synapse group)", e.getMessage());
+        a.addBehavior(n);
+        assertEquals(260.0, n.priority());
+        NeuronGroup b = net.addNeuronGroup("B", 1);
+        assertThrows(ModelException.class, () -> b.addBehavior(1, n));
+    }
+
+    @Test
+    void geometryGivesCentredPositions() {
+        Network net = new Network();
+        NeuronGroup g = net.addNeuronGroup("g", new NeuronShape(2, 2, 3));
+        assertEquals(12, g.size());
+        assertArrayEquals(new double[] {-1, 0, 1, -1, 0, 1, -1, 0, 1, -1, 0, 1}, Tensors.toDoubles(g.array("x")));
+        assertArrayEquals(new double[] {-.5, -.5, -.5, .5, .5, .5, -.5, -.5, -.5, .5, .5, .5},
+                Tensors.toDoubles(g.array("y")));
+        assertArrayEquals(new double[] {-.5, -.5, -.5, -.5, -.5, -.5, .5, .5, .5, .5, .5, .5},
+                Tensors.toDoubles(g.array("z")));
+        assertEquals(new NeuronShape(1, 1, 5), net.addNeuronGroup("flat", 5).shape());
+    }
+
+    @Test
+    void putCopiesIntoExistingArraysSoViewsStayValid() {
+        Network net = new Network();
+        NeuronGroup g = net.addNeuronGroup("g", 3);
+        INDArray v = Tensors.of(DType.FLOAT32, new double[] {1, 2, 3}, 3);
+        g.put("v", v);
+        var view = g.vec("v");
+        g.put("v", Tensors.of(DType.FLOAT32, new double[] {4, 5, 6}, 3));
+        assertSame(v, g.array("v"));
+        assertEquals(5.0, view.get(1));
+        ModelException e = assertThrows(ModelException.class, () -> g.array("w"));
+        assertTrue(e.getMessage().startsWith("'g' has no variable 'w' (it has [v])"), e.getMessage());
+    }
+}

@@ -1,0 +1,232 @@
+package org.conex.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
+import org.conex.cli.run.Experiment;
+import org.conex.cli.run.Progress;
+import org.conex.cli.run.RunFolder;
+import org.conex.cli.run.RunLog;
+import org.conex.runtime.checkpoint.Checkpoint;
+import org.conex.runtime.checkpoint.CheckpointException;
+import org.conex.runtime.model.ModelInvalidException;
+import org.conex.runtime.model.ModelSource;
+import org.conex.runtime.model.ModelWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code conex run [MODEL]}: runs a model (the built-in example when MODEL is omitted) into a run
+ * folder, with progress, streamed recordings, periodic checkpoints and a clean stop on failure.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a model file (default: the built-in example) and write a run folder",
+            "runs/NAME-YYYYMMDD-HHMMSS/ with the model, the resolved model, run.json, run.log,",
+            "recordings/*.npy (numpy.load) and checkpoints/*.npz."},
+        footer = {"", "Examples:", "  conex run                              the default example",
+            "  conex run my-model.yaml --steps 5000 --set exc.tau=20",
+            "  conex run my-model.yaml --checkpoint-every 1000",
+            "  conex run --resume runs/my-model-20250101-120000/checkpoints/step-3000.npz", "",
+            "Exit codes: 0 completed, 1 run failed (final checkpoint written), 2 invalid model or options,",
+            "3 checkpoint unusable, 4 cannot read the model or create the run folder, 130 interrupted."})
+final class RunCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+            description = "Model file (.json, .yaml). Omitted: the built-in example, or the model stored in"
+                    + " the --resume checkpoint.")
+    Path model;
+
+    @Mixin
+    ModelOptions options = new ModelOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder to create (new or empty) instead of"
+            + " runs/NAME-TIMESTAMP.")
+    Path out;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where run folders are created (default: runs).")
+    Path runsDir = Path.of("runs");
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = {"Continue from a checkpoint (.npz).",
+        "Inside a run folder (RUN/checkpoints/...) the run continues in that folder and its",
+        "recordings; run.steps is the total step count to reach."})
+    Path resume;
+
+    @Option(names = "--progress", paramLabel = "MODE", description = "auto (bar on a terminal, log lines otherwise),"
+            + " bar, log or none (default: auto).")
+    String progressMode = "auto";
+
+    @Option(names = "--keep-checkpoints", paramLabel = "N", description = "Periodic checkpoints kept (default 3).")
+    int keep = 3;
+
+    RunCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (!java.util.List.of("auto", "bar", "log", "none").contains(progressMode)) {
+            ctx.error("--progress expects auto, bar, log or none, found '" + progressMode + "'");
+            return ExitCode.INVALID;
+        }
+        Checkpoint checkpoint = null;
+        if (resume != null) {
+            try {
+                checkpoint = Checkpoint.open(ModelLoading.resolve(ctx, resume));
+            } catch (CheckpointException e) {
+                ctx.error(e.getMessage());
+                return ExitCode.CHECKPOINT;
+            }
+        }
+        ModelLoading.Loaded m;
+        try {
+            if (model == null && checkpoint != null) {
+                byte[] json = checkpoint.model().toString().getBytes(StandardCharsets.UTF_8);
+                ModelSource.Document doc = ModelSource.parse("model in " + checkpoint.file().getFileName(), json,
+                        ModelSource.Format.JSON);
+                m = ModelLoading.check(ctx, doc, options, checkpoint.model().path("name").asText("resumed"));
+            } else {
+                m = ModelLoading.load(ctx, model, options);
+            }
+        } catch (ModelInvalidException e) {
+            ctx.err().println(e.getMessage());
+            boolean unreadable = e.problems().size() == 1 && e.problems().get(0).path().equals("$")
+                    && e.problems().get(0).message().startsWith("no such file");
+            return unreadable ? ExitCode.IO : ExitCode.INVALID;
+        }
+        if (checkpoint != null && m.spec().run().steps() <= checkpoint.step()) {
+            ctx.error("the checkpoint is at step " + checkpoint.step() + " and the run ends at step "
+                    + m.spec().run().steps() + "; nothing to do (give --steps N with N > " + checkpoint.step() + ")");
+            return ExitCode.INVALID;
+        }
+        Path inPlace = checkpoint != null && out == null ? RunFolder.ofCheckpoint(checkpoint.file()) : null;
+        RunFolder folder;
+        try {
+            if (inPlace != null) {
+                folder = RunFolder.existing(inPlace);
+            } else if (out != null) {
+                folder = RunFolder.at(ModelLoading.resolve(ctx, out));
+            } else {
+                folder = RunFolder.createIn(ModelLoading.resolve(ctx, runsDir), m.spec().name(), LocalDateTime.now());
+            }
+            if (inPlace == null) {
+                folder.writeModel(m.document().text(), m.document().format() == ModelSource.Format.JSON);
+            }
+            folder.writeResolved(ModelWriter.toJson(m.spec()));
+        } catch (IOException | UncheckedIOException e) {
+            ctx.error("cannot create the run folder: " + e.getMessage());
+            return ExitCode.IO;
+        }
+        try (RunLog log = new RunLog(folder.log(), ctx.err())) {
+            return execute(m, folder, log, checkpoint, inPlace != null);
+        } catch (IOException e) {
+            ctx.error("cannot write the run log in " + folder.dir() + ": " + e.getMessage());
+            return ExitCode.IO;
+        }
+    }
+
+    private int execute(ModelLoading.Loaded m, RunFolder folder, RunLog log, Checkpoint checkpoint, boolean inPlace)
+            throws IOException {
+        Experiment exp = new Experiment(ctx.registry(), m.reader(), m.spec(), m.document().name(), folder, log,
+                Progress.forMode(progressMode, ctx.err()), keep);
+        ObjectNode info = inPlace ? folder.readRunInfo() : RunFolder.newInfo();
+        info.put("name", m.spec().name());
+        info.put("model", m.document().name());
+        info.put("seed", m.spec().network().seed());
+        info.put("steps", m.spec().run().steps());
+        info.put("status", "running");
+        info.put("started", LocalDateTime.now().toString());
+        info.put("java", System.getProperty("java.version"));
+        if (checkpoint != null) {
+            info.put("resumed_from", checkpoint.file().toString());
+        }
+        ObjectNode prov = info.putObject("providers");
+        exp.providers().forEach(prov::put);
+        folder.writeRunInfo(info);
+        log.info("run '" + m.spec().name() + "': " + m.spec().run().steps() + " steps, seed " + m.spec().network().seed()
+                + ", folder " + folder.dir());
+        log.detail(Summary.of(m.spec(), new org.conex.runtime.model.ModelBuilder(ctx.registry(), m.reader())
+                .build(m.spec(), m.document().name())));
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                done.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "conex-stop");
+        boolean hooked = addHook(hook);
+        long t0 = System.nanoTime();
+        Experiment.Outcome o;
+        int code;
+        try {
+            o = exp.run(checkpoint, inPlace, stop);
+            code = o.status() == Experiment.Status.COMPLETED ? ExitCode.OK
+                    : o.status() == Experiment.Status.INTERRUPTED ? ExitCode.INTERRUPTED : ExitCode.RUN_FAILED;
+        } catch (ModelInvalidException e) {
+            log.info(e.getMessage());
+            o = new Experiment.Outcome(Experiment.Status.FAILED, 0, e.getMessage(), null);
+            code = ExitCode.INVALID;
+        } catch (CheckpointException e) {
+            log.info("conex: " + e.getMessage());
+            o = new Experiment.Outcome(Experiment.Status.FAILED, 0, e.getMessage(), null);
+            code = ExitCode.CHECKPOINT;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            log.info("conex: cannot continue the recordings: " + e.getMessage());
+            o = new Experiment.Outcome(Experiment.Status.FAILED, 0, e.getMessage(), null);
+            code = checkpoint != null ? ExitCode.CHECKPOINT : ExitCode.IO;
+        } finally {
+            done.countDown();
+            if (hooked) {
+                removeHook(hook);
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        info.put("status", code == ExitCode.OK ? "completed" : code == ExitCode.INTERRUPTED ? "interrupted" : "failed");
+        info.put("last_step", o.lastStep());
+        info.put("finished", LocalDateTime.now().toString());
+        info.put("seconds", Math.round(secs * 1000) / 1000.0);
+        info.put("exit_code", code);
+        info.put("message", o.message());
+        if (o.finalCheckpoint() != null) {
+            info.put("final_checkpoint", o.finalCheckpoint().toString());
+        }
+        folder.writeRunInfo(info);
+        if (code == ExitCode.OK) {
+            log.info(String.format("completed %d steps in %.1f s; results in %s%n  recordings: %s (numpy.load)%n"
+                    + "  plots: conex plot %s", o.lastStep(), secs, folder.dir(), folder.recordings(), folder.dir()));
+        } else if (code == ExitCode.RUN_FAILED || code == ExitCode.INTERRUPTED) {
+            log.info("run stopped after step " + o.lastStep() + ": " + o.message() + "\n  results so far in "
+                    + folder.dir());
+        }
+        return code;
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | SecurityException e) {
+            // shutting down already
+        }
+    }
+}

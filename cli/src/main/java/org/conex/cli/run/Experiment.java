@@ -1,0 +1,245 @@
+package org.conex.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.conex.api.ConexException;
+import org.conex.api.model.Network;
+import org.conex.runtime.BehaviorFailure;
+import org.conex.runtime.BehaviorRegistry;
+import org.conex.runtime.Simulation;
+import org.conex.runtime.checkpoint.Checkpoint;
+import org.conex.runtime.checkpoint.CheckpointWriter;
+import org.conex.runtime.model.ModelBuilder;
+import org.conex.runtime.model.ModelInvalidException;
+import org.conex.runtime.model.ModelProblem;
+import org.conex.runtime.model.ModelReader;
+import org.conex.runtime.model.ModelSpec;
+import org.conex.runtime.model.ModelWriter;
+import org.conex.runtime.recording.RecordingSession;
+
+/**
+ * One run of a model in a {@link RunFolder}: builds and initialises the network (or restores it
+ * from a checkpoint), streams recordings, and steps to {@code run.steps}. Every
+ * {@code check_every} steps it scans the state for NaN/Inf; every {@code flush_every} steps it
+ * flushes the recordings; every {@code checkpoint_every} steps it flushes and writes
+ * {@code checkpoints/step-N.npz} (keeping the newest few).
+ *
+ * <p>A behavior that throws, or NaN/Inf in the state, stops the run cleanly: the recordings are
+ * flushed, {@code checkpoints/failed-step-N.npz} is written (the state at the failure, for
+ * inspection; resume from the last periodic checkpoint) and the outcome says which behavior,
+ * object, step and variable. A stop request (Ctrl-C) ends after the current step with
+ * {@code checkpoints/interrupted-step-N.npz}, from which the run can be resumed.
+ */
+public final class Experiment {
+    /** How a run ended. */
+    public enum Status { COMPLETED, FAILED, INTERRUPTED }
+
+    /**
+     * The end of a run.
+     *
+     * @param status          how it ended
+     * @param lastStep        the last completed step
+     * @param message         what happened (the failure, or a summary)
+     * @param finalCheckpoint the checkpoint written at the end (failure or interruption), or null
+     */
+    public record Outcome(Status status, long lastStep, String message, Path finalCheckpoint) {
+    }
+
+    private final BehaviorRegistry registry;
+    private final ModelReader reader;
+    private final ModelSpec spec;
+    private final String source;
+    private final RunFolder folder;
+    private final RunLog log;
+    private final Progress progress;
+    private final int keepCheckpoints;
+    private final JsonNode resolved;
+    private final JsonNode core;
+
+    /**
+     * @param keepCheckpoints periodic checkpoints kept (older ones are deleted), at least 1
+     */
+    public Experiment(BehaviorRegistry registry, ModelReader reader, ModelSpec spec, String source, RunFolder folder,
+                      RunLog log, Progress progress, int keepCheckpoints) {
+        this.registry = registry;
+        this.reader = reader;
+        this.spec = spec;
+        this.source = source;
+        this.folder = folder;
+        this.log = log;
+        this.progress = progress;
+        this.keepCheckpoints = Math.max(1, keepCheckpoints);
+        this.resolved = ModelWriter.toTree(spec);
+        this.core = ModelWriter.core(spec);
+    }
+
+    /** Behavior types used by the model with version and provider ("1.0.0 from X"). */
+    public Map<String, String> providers() {
+        Map<String, String> m = new LinkedHashMap<>();
+        List<org.conex.runtime.model.BehaviorSpec> all = new ArrayList<>(spec.network().behaviors());
+        spec.groups().forEach(g -> all.addAll(g.behaviors()));
+        spec.synapses().forEach(s -> all.addAll(s.behaviors()));
+        for (org.conex.runtime.model.BehaviorSpec b : all) {
+            List<BehaviorRegistry.Registration> r = registry.registrations(b.type());
+            m.putIfAbsent(b.type(), b.version() + (r.isEmpty() ? "" : " from " + r.get(0).source()));
+        }
+        for (org.conex.runtime.model.SectionEntry e : spec.structures()) {
+            reader.extensionFor(e).ifPresent(x -> m.putIfAbsent("structures: " + x.describe(), "installed"));
+        }
+        for (org.conex.runtime.model.SectionEntry e : spec.inputs()) {
+            reader.extensionFor(e).ifPresent(x -> m.putIfAbsent("inputs: " + x.describe(), "installed"));
+        }
+        return m;
+    }
+
+    /**
+     * Runs to {@code run.steps}.
+     *
+     * @param resume  a checkpoint to continue from, or null
+     * @param inPlace whether the recordings continue the checkpoint's files (same run folder)
+     * @param stop    set to request a clean stop after the current step
+     * @throws ModelInvalidException if the network cannot be built or initialised, or a recorder names
+     *                               a variable that does not exist (nothing ran)
+     * @throws org.conex.runtime.checkpoint.CheckpointException if the checkpoint does not fit
+     */
+    public Outcome run(Checkpoint resume, boolean inPlace, AtomicBoolean stop) {
+        Network net = new ModelBuilder(registry, reader).build(spec, source);
+        Simulation sim = new Simulation(net);
+        try {
+            sim.initialize();
+        } catch (BehaviorFailure e) {
+            if (e.getCause() instanceof ConexException) {
+                throw new ModelInvalidException(source, List.of(new ModelProblem("initialization", e.getMessage())));
+            }
+            throw e;
+        }
+        if (resume != null) {
+            resume.checkCompatible(core);
+            resume.restoreInto(net);
+            log.info("resumed from " + resume.file() + " at step " + resume.step());
+        }
+        RecordingSession rec = new RecordingSession(folder.recordings(), spec.recorders(), net,
+                resume != null && inPlace ? resume.recordings() : null);
+        sim.addListener(rec);
+        try {
+            return loop(sim, net, rec, stop);
+        } finally {
+            try {
+                rec.close();
+            } catch (RuntimeException e) {
+                log.info("conex: closing the recordings failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private Outcome loop(Simulation sim, Network net, RecordingSession rec, AtomicBoolean stop) {
+        long last = spec.run().steps();
+        long checkEvery = spec.run().checkEvery();
+        long flushEvery = spec.run().flushEvery();
+        long ckEvery = spec.run().checkpointEvery();
+        long lastGood = net.iteration();
+        progress.start(net.iteration() + 1, last);
+        try {
+            while (net.iteration() < last) {
+                if (stop.get()) {
+                    progress.finish(net.iteration());
+                    Path cp = finalCheckpoint(net, rec, "interrupted-step-", "interrupted by the user");
+                    return new Outcome(Status.INTERRUPTED, net.iteration(), "interrupted after step " + net.iteration()
+                            + "; resume with --resume " + cp, cp);
+                }
+                sim.step();
+                long t = net.iteration();
+                if (checkEvery > 0 && (t % checkEvery == 0 || t == last)) {
+                    String bad = StateHealth.firstNonFinite(net);
+                    if (bad != null) {
+                        progress.finish(t);
+                        String msg = "NaN/Inf found after step " + t + " (checked every " + checkEvery + " steps; the"
+                                + " state was finite after step " + lastGood + "): " + bad;
+                        return fail(net, rec, msg);
+                    }
+                    lastGood = t;
+                }
+                if (ckEvery > 0 && t % ckEvery == 0) {
+                    rec.flush();
+                    checkpoint(net, rec, folder.checkpoints().resolve("step-" + t + ".npz"), "periodic");
+                    prune();
+                } else if (t % flushEvery == 0) {
+                    rec.flush();
+                }
+                progress.step(t);
+            }
+            rec.flush();
+            progress.finish(net.iteration());
+            return new Outcome(Status.COMPLETED, net.iteration(), "completed " + net.iteration() + " steps", null);
+        } catch (BehaviorFailure e) {
+            progress.finish(net.iteration());
+            return fail(net, rec, e.getMessage());
+        } catch (UncheckedIOException e) {
+            progress.finish(net.iteration());
+            return fail(net, rec, "writing results failed: " + e.getMessage());
+        }
+    }
+
+    private Outcome fail(Network net, RecordingSession rec, String message) {
+        log.info("conex: run failed: " + message);
+        Path cp = finalCheckpoint(net, rec, "failed-step-", "failure: " + message);
+        return new Outcome(Status.FAILED, net.iteration(), message, cp);
+    }
+
+    private Path finalCheckpoint(Network net, RecordingSession rec, String prefix, String reason) {
+        try {
+            rec.flush();
+        } catch (RuntimeException e) {
+            log.info("conex: flushing the recordings failed: " + e.getMessage());
+        }
+        Path file = folder.checkpoints().resolve(prefix + net.iteration() + ".npz");
+        try {
+            checkpoint(net, rec, file, reason);
+            log.info("final checkpoint: " + file);
+            return file;
+        } catch (RuntimeException e) {
+            log.info("conex: the final checkpoint could not be written: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void checkpoint(Network net, RecordingSession rec, Path file, String reason) {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("reason", reason);
+        info.put("model_name", spec.name());
+        providers().forEach((k, v) -> info.put("provider " + k, v));
+        try {
+            CheckpointWriter.write(file, net, resolved, core, rec.positions(), info);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
+        }
+        log.detail("checkpoint " + file.getFileName() + " at step " + net.iteration());
+    }
+
+    private void prune() {
+        try (Stream<Path> s = Files.list(folder.checkpoints())) {
+            List<Path> periodic = new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.npz"))
+                    .toList());
+            periodic.sort((a, b) -> Long.compare(stepOf(a), stepOf(b)));
+            for (int i = 0; i < periodic.size() - keepCheckpoints; i++) {
+                Files.deleteIfExists(periodic.get(i));
+            }
+        } catch (IOException e) {
+            log.info("conex: cannot remove old checkpoints: " + e.getMessage());
+        }
+    }
+
+    private static long stepOf(Path p) {
+        String n = p.getFileName().toString();
+        return Long.parseLong(n.substring(5, n.length() - 4));
+    }
+}

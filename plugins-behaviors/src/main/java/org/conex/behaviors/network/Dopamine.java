@@ -1,0 +1,86 @@
+package org.conex.behaviors.network;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.conex.api.behavior.Behavior;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.ParamKind;
+import org.conex.api.behavior.ParamSpec;
+import org.conex.api.behavior.Params;
+import org.conex.api.behavior.Target;
+import org.conex.api.model.Network;
+
+/**
+ * Dopamine concentration driven by the payoff (network, priority 120), read by the RSTDP rules.
+ *
+ * <p>Each step, in double precision and <b>without dt</b> (reference ODD-2):
+ * {@code d := d + (-(d / tau_dopamine) + payoff)}, i.e. {@code d_t = (1 - 1/tau) d_{t-1} + payoff_t},
+ * with the payoff written at priority 100-110 of the same step. With a constant payoff p the steady
+ * state is {@code tau * p}; the recursion is stable for {@code tau > 1/2}; {@code tau = 1} gives
+ * {@code d_t = payoff_t}.
+ *
+ * <p>Parameters:
+ * <ul>
+ *   <li>{@code tau_dopamine} (required, &gt; 0, in steps): decay time constant. The reference
+ *       default 0 divides by zero (BUG-1), so it must be given;</li>
+ *   <li>{@code initial_dopamine_concentration} (default: {@code network.payoff} at initialize).</li>
+ * </ul>
+ * Creates the network scalars {@code tau_dopamine} and {@code dopamine_concentration}. An absent
+ * {@code network.payoff} counts as 0, so Dopamine works without a Payoff behavior when an initial
+ * concentration is given (the reference crashes there, BUG-2).
+ */
+public final class Dopamine extends Behavior<Network> {
+    public static final BehaviorType TYPE = BehaviorType.builder("Dopamine", Dopamine::new)
+            .priority(120).target(Target.NETWORK)
+            .params(ParamSpec.of("tau_dopamine", ParamKind.NUMBER).asRequired().greaterThan(0).unit("steps")
+                            .doc("decay time constant (the update ignores dt)"),
+                    ParamSpec.of("initial_dopamine_concentration", ParamKind.NUMBER)
+                            .doc("initial concentration (default: network.payoff at initialization)"))
+            .description("dopamine concentration d += -d/tau + payoff")
+            .build();
+
+    private final double tau;
+
+    public Dopamine(Params params) {
+        super(params);
+        tau = params.number("tau_dopamine");
+    }
+
+    /**
+     * Dopamine with time constant {@code tau} and initial concentration {@code initial} (null: the
+     * payoff at initialize), typed as {@link #TYPE} (default priority 120).
+     */
+    public Dopamine(double tau, Double initial) {
+        this(TYPE.params(args(tau, initial)));
+        setType(TYPE);
+    }
+
+    private static Map<String, Object> args(double tau, Double initial) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("tau_dopamine", tau);
+        m.put("initial_dopamine_concentration", initial);
+        return m;
+    }
+
+    @Override
+    public void initialize(Network net) {
+        net.put("tau_dopamine", tau);
+        double concentration;
+        if (params().isGiven("initial_dopamine_concentration")) {
+            concentration = params().number("initial_dopamine_concentration");
+        } else if (net.has("payoff")) {
+            concentration = net.scalar("payoff");
+        } else {
+            throw error("needs network.payoff for its initial concentration; add a Payoff behavior (priority 100) or "
+                    + "give initial_dopamine_concentration");
+        }
+        net.put("dopamine_concentration", concentration);
+    }
+
+    @Override
+    public void forward(Network net) {
+        double d = net.scalar("dopamine_concentration");
+        double payoff = net.scalar("payoff", 0.0);
+        net.put("dopamine_concentration", d + (-(d / tau) + payoff));
+    }
+}

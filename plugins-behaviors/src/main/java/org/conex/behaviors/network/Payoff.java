@@ -1,0 +1,73 @@
+package org.conex.behaviors.network;
+
+import java.util.Map;
+import org.conex.api.behavior.Behavior;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.ParamKind;
+import org.conex.api.behavior.ParamSpec;
+import org.conex.api.behavior.Params;
+import org.conex.api.behavior.Target;
+import org.conex.api.model.Network;
+
+/**
+ * The reward signal (network, priority 100). At initialize it sets the network scalar
+ * {@code payoff := initial_payoff} (a double, default 0). The base class has no forward, so the
+ * payoff stays constant unless another behavior (a {@link Schedule} subclass, or an InputSequence
+ * driver at priority 110) writes it. {@link Dopamine} (priority 120) reads it every step.
+ *
+ * <p>To compute a reward each step, extend {@link Schedule} and implement
+ * {@link Schedule#payoff(Network, long)}; an instance built with {@link Schedule#Schedule(double)}
+ * is typed as Payoff and lands at priority 100:
+ * <pre>{@code
+ * net.addBehavior(new Payoff.Schedule(0.0) {
+ *     protected double payoff(Network n, long t) { return t; }
+ * });
+ * }</pre>
+ */
+public class Payoff extends Behavior<Network> {
+    public static final BehaviorType TYPE = BehaviorType.builder("Payoff", Payoff::new)
+            .priority(100).target(Target.NETWORK)
+            .param(ParamSpec.of("initial_payoff", ParamKind.NUMBER).withDefault(0.0)
+                    .doc("network.payoff at initialization (reward units)"))
+            .description("sets network.payoff; subclasses (Payoff.Schedule) update it every step")
+            .build();
+
+    public Payoff(Params params) {
+        super(params);
+    }
+
+    /** A constant payoff of {@code initialPayoff}, typed as {@link #TYPE} (default priority 100). */
+    public Payoff(double initialPayoff) {
+        this(TYPE.params(Map.of("initial_payoff", initialPayoff)));
+        setType(TYPE);
+    }
+
+    @Override
+    public void initialize(Network net) {
+        net.put("payoff", params().number("initial_payoff"));
+    }
+
+    /**
+     * A payoff computed every step: {@code network.payoff := payoff(network, t)} with {@code t} the
+     * iteration (1 in the first step). Runs at priority 100 (before Dopamine at 120).
+     */
+    public abstract static class Schedule extends Payoff {
+        /** @param params validated {@link Payoff#TYPE} parameters */
+        protected Schedule(Params params) {
+            super(params);
+        }
+
+        /** @param initialPayoff network.payoff before the first step */
+        protected Schedule(double initialPayoff) {
+            super(initialPayoff);
+        }
+
+        /** The payoff (reward) of iteration {@code t} (1-based). */
+        protected abstract double payoff(Network network, long t);
+
+        @Override
+        public final void forward(Network net) {
+            net.put("payoff", payoff(net, net.iteration()));
+        }
+    }
+}

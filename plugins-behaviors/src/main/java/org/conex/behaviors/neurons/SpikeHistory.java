@@ -1,0 +1,89 @@
+package org.conex.behaviors.neurons;
+
+import java.nio.ByteBuffer;
+import org.conex.api.neuron.AxonHistory;
+import org.conex.api.tensor.Tensors;
+import org.conex.api.tensor.Views;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The spike history of one neuron group: a ring buffer of {@code maxDelay} rows of N booleans.
+ * {@link #push} overwrites the oldest row with the newest spikes and moves the head, so a step
+ * costs one row write (N bytes) whatever {@code maxDelay} is. {@code spiked(d, i)} is neuron i's
+ * spike pushed d pushes ago (d = 0: the latest push). Starts all false.
+ *
+ * <p>Storage is a BOOL INDArray {@code [maxDelay, N]} whose physical row {@code (head + d) mod
+ * maxDelay} holds delay d.
+ */
+final class SpikeHistory implements AxonHistory {
+    private final String group;
+    private final int maxDelay;
+    private final int size;
+    private final INDArray rows;
+    private final ByteBuffer bytes;
+    private int head;
+
+    /**
+     * @param group    tag of the owning group (for messages)
+     * @param maxDelay number of kept steps, &gt;= 1
+     * @param size     number of neurons
+     */
+    SpikeHistory(String group, int maxDelay, int size) {
+        if (maxDelay < 1) {
+            throw new IllegalArgumentException("max_delay must be >= 1, found " + maxDelay);
+        }
+        this.group = group;
+        this.maxDelay = maxDelay;
+        this.size = size;
+        this.rows = Tensors.zeros(DataType.BOOL, maxDelay, size);
+        this.bytes = Views.bools(rows);
+    }
+
+    @Override
+    public int maxDelay() {
+        return maxDelay;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Whether neuron {@code neuron} spiked {@code delay} pushes ago.
+     *
+     * @throws IllegalArgumentException  if {@code delay} is outside {@code 0 .. maxDelay-1}
+     * @throws IndexOutOfBoundsException if {@code neuron} is outside {@code 0 .. size-1}
+     */
+    @Override
+    public boolean spiked(int delay, int neuron) {
+        if (delay < 0 || delay >= maxDelay) {
+            throw new IllegalArgumentException("delay " + delay + " is outside the spike history of '" + group
+                    + "' (NeuronAxon max_delay = " + maxDelay + ", valid delays 0.." + (maxDelay - 1) + ")");
+        }
+        if (neuron < 0 || neuron >= size) {
+            throw new IndexOutOfBoundsException("neuron " + neuron + " is outside group '" + group + "' of "
+                    + size + " neurons");
+        }
+        int row = head + delay;
+        if (row >= maxDelay) {
+            row -= maxDelay;
+        }
+        return bytes.get(row * size + neuron) != 0;
+    }
+
+    /** Makes {@code spikes} (N bytes, non-zero = spike) the delay-0 row; the oldest row falls off. */
+    void push(ByteBuffer spikes) {
+        head = head == 0 ? maxDelay - 1 : head - 1;
+        int base = head * size;
+        for (int i = 0; i < size; i++) {
+            bytes.put(base + i, spikes.get(i) != 0 ? (byte) 1 : 0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SpikeHistory['" + group + "', max_delay=" + maxDelay + ", N=" + size + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package org.conex.behaviors.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.conex.api.behavior.ParameterException;
+import org.conex.api.model.Network;
+import org.conex.runtime.Simulation;
+import org.junit.jupiter.api.Test;
+
+/** Payoff and Dopamine: spec section 8.1 tests 2 and 3, Appendix B.4, BUG-1 and BUG-2. */
+class PayoffDopamineTest {
+    @Test
+    void basePayoffKeepsItsInitialValue() {
+        Network net = new Network();
+        net.addBehavior(Payoff.TYPE.create(Map.of("initial_payoff", 0.2)));
+        Simulation sim = new Simulation(net);
+        sim.simulate(3);
+        assertEquals(0.2, net.scalar("payoff"), 0);
+        assertEquals(0.0, new Payoff(Payoff.TYPE.params(Map.of())).params().number("initial_payoff"), 0);
+    }
+
+    @Test
+    void scheduleSubclassWritesItsPayoffEveryStep() {
+        Network net = new Network();
+        net.addBehavior(new Payoff.Schedule(-1.0) {
+            @Override
+            protected double payoff(Network n, long t) {
+                return t;
+            }
+        });
+        Simulation sim = new Simulation(net);
+        sim.initialize();
+        assertEquals(-1.0, net.scalar("payoff"), 0);
+        for (int t = 1; t <= 3; t++) {
+            sim.step();
+            assertEquals(t, net.scalar("payoff"), 0);
+        }
+    }
+
+    @Test
+    void dopamineIntegratesThePayoffWithoutDt() {
+        Network net = new Network();
+        net.put("dt", 0.25);
+        net.addBehavior(new Payoff(1.0));
+        net.addBehavior(new Dopamine(2.0, 0.0));
+        Simulation sim = new Simulation(net);
+        for (double d : new double[] {1, 1.5, 1.75, 1.875, 1.9375}) {
+            sim.step();
+            assertEquals(d, net.scalar("dopamine_concentration"), 0);
+        }
+        assertEquals(2.0, net.scalar("tau_dopamine"), 0);
+    }
+
+    @Test
+    void initialConcentrationDefaultsToThePayoff() {
+        Network net = new Network();
+        net.addBehavior(new Payoff(0.3));
+        net.addBehavior(new Dopamine(1.0, null));
+        new Simulation(net).initialize();
+        assertEquals(0.3, net.scalar("dopamine_concentration"), 0);
+    }
+
+    @Test
+    void tauMustBeGivenAndPositive() {
+        // BUG-1: the reference default tau_dopamine = 0 divides by zero at the first step.
+        ParameterException missing = assertThrows(ParameterException.class, () -> Dopamine.TYPE.create(Map.of()));
+        assertEquals("tau_dopamine", missing.parameter());
+        for (double tau : new double[] {0.0, -2.0}) {
+            ParameterException e = assertThrows(ParameterException.class,
+                    () -> Dopamine.TYPE.create(Map.of("tau_dopamine", tau)));
+            assertEquals("tau_dopamine", e.parameter());
+            assertTrue(e.getMessage().contains("> 0"), e.getMessage());
+        }
+    }
+
+    @Test
+    void worksWithoutPayoffWhenAnInitialValueIsGiven() {
+        // BUG-2: the reference reads network.payoff even when the initial value is given.
+        Network net = new Network();
+        net.addBehavior(new Dopamine(2.0, 0.5));
+        Simulation sim = new Simulation(net);
+        sim.step();
+        assertEquals(0.25, net.scalar("dopamine_concentration"), 0);
+    }
+
+    @Test
+    void withoutPayoffOrInitialValueInitializationFailsClearly() {
+        Network net = new Network();
+        net.addBehavior(new Dopamine(2.0, null));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new Simulation(net).initialize());
+        String all = e.getMessage() + (e.getCause() == null ? "" : " | " + e.getCause().getMessage());
+        assertTrue(all.contains("Dopamine on 'Network': needs network.payoff"), all);
+    }
+}

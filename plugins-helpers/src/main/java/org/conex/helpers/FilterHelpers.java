@@ -1,0 +1,16 @@
+package org.conex.helpers;
+
+import java.util.List;
+import org.conex.api.helper.HelperProvider;
+import org.conex.api.helper.HelperType;
+import org.conex.helpers.filters.Conv2dFilter;
+import org.conex.helpers.filters.DoGFilter;
+import org.conex.helpers.filters.GaborFilter;
+
+/** Filters: DoGFilter, GaborFilter and Conv2dFilter, each a 2-D cross-correlation step. */
+public final class FilterHelpers implements HelperProvider {
+    @Override
+    public List<HelperType> helperTypes() {
+        return List.of(DoGFilter.TYPE, GaborFilter.TYPE, Conv2dFilter.TYPE);
+    }
+}

@@ -1,0 +1,14 @@
+package org.conex.helpers;
+
+import java.util.List;
+import org.conex.api.helper.HelperProvider;
+import org.conex.api.helper.HelperType;
+import org.conex.helpers.masks.GridMask;
+
+/** Masks: GridEraseMask, GridKeepMask, GridCropMask. */
+public final class MaskHelpers implements HelperProvider {
+    @Override
+    public List<HelperType> helperTypes() {
+        return List.of(GridMask.ERASE_TYPE, GridMask.KEEP_TYPE, GridMask.CROP_TYPE);
+    }
+}

@@ -1,0 +1,115 @@
+package org.conex.structures;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.conex.api.ConexException;
+import org.conex.api.behavior.BehaviorLookup;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.ParameterException;
+import org.conex.api.structure.BehaviorSpec;
+
+/**
+ * Conversions between {@link BehaviorSpec}s and their plain-value form, the one documents and
+ * structure parameters use: a list of objects {@code {"type": name, "priority": number (optional),
+ * "params": {...} (optional)}}. Type names must be registered identifiers; anything that looks
+ * like a class reference is rejected before any lookup.
+ */
+public final class BehaviorSpecs {
+    private static final Set<String> KEYS = Set.of("type", "priority", "params");
+
+    private BehaviorSpecs() {
+    }
+
+    /**
+     * Parses a behavior list.
+     *
+     * @param raw   a list of maps (null: empty)
+     * @param where location for messages, e.g. {@code "Synapsis 's1' parameter 'synapsis_behavior'"}
+     * @throws ConexException naming {@code where}, the entry and the problem
+     */
+    public static List<BehaviorSpec> fromValue(Object raw, String where) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List)) {
+            throw new ConexException(where + ": expected a list of behaviors ({\"type\": ..., \"params\": {...}}),"
+                    + " found " + ParameterException.describe(raw));
+        }
+        List<BehaviorSpec> out = new ArrayList<>();
+        int i = 0;
+        for (Object o : (List<?>) raw) {
+            out.add(one(o, where + ", behavior [" + i + "]"));
+            i++;
+        }
+        return List.copyOf(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BehaviorSpec one(Object o, String where) {
+        if (!(o instanceof Map)) {
+            throw new ConexException(where + ": expected an object {\"type\": ..., \"params\": {...}}, found "
+                    + ParameterException.describe(o));
+        }
+        Map<String, Object> m = (Map<String, Object>) o;
+        for (String k : m.keySet()) {
+            if (!KEYS.contains(k)) {
+                throw new ConexException(where + ": unknown field '" + k + "' (a behavior has " + List.of("type",
+                        "priority", "params") + ")" + (k.equals("class") ? "; classes are never named, use"
+                        + " \"type\" with a registered behavior name" : ""));
+            }
+        }
+        String type = TypeNames.check(m.get("type"), "behavior", where);
+        Object p = m.get("priority");
+        Double prio = null;
+        if (p != null) {
+            if (!(p instanceof Number) || !Double.isFinite(((Number) p).doubleValue())) {
+                throw new ConexException(where + " (" + type + "): 'priority' must be a finite number, found "
+                        + ParameterException.describe(p));
+            }
+            prio = ((Number) p).doubleValue();
+        }
+        Object params = m.get("params");
+        if (params != null && !(params instanceof Map)) {
+            throw new ConexException(where + " (" + type + "): 'params' must be an object, found "
+                    + ParameterException.describe(params));
+        }
+        return new BehaviorSpec(type, prio, params == null ? null : new LinkedHashMap<>((Map<String, Object>) params));
+    }
+
+    /** The plain-value form of {@code specs} (priority written only when explicit). */
+    public static List<Object> toValue(List<BehaviorSpec> specs) {
+        List<Object> out = new ArrayList<>();
+        for (BehaviorSpec s : specs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", s.type());
+            if (s.priority() != null) {
+                m.put("priority", s.priority());
+            }
+            if (!s.params().isEmpty()) {
+                m.put("params", new LinkedHashMap<>(s.params()));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * Checks that every spec names an installed behavior and that its parameters validate, so
+     * that mistakes surface when a structure is built, not when a synapse is created later.
+     *
+     * @throws ConexException naming {@code where}, the behavior and the first problem
+     */
+    public static void check(List<BehaviorSpec> specs, BehaviorLookup lookup, String where) {
+        for (BehaviorSpec s : specs) {
+            BehaviorType t = lookup.find(s.type()).orElseThrow(() -> new ConexException(where + ": unknown behavior '"
+                    + s.type() + "'; installed: " + lookup.names()));
+            List<ParameterException> errors = t.check(s.params());
+            if (!errors.isEmpty()) {
+                throw new ConexException(where + ": " + errors.get(0).getMessage(), errors.get(0));
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.conex.structures;
+
+import java.util.List;
+import org.conex.api.structure.StructureProvider;
+import org.conex.api.structure.StructureType;
+
+/** CoNeX's structure types: containers, layers, columns, connections, input and output layers. */
+public final class CoreStructures implements StructureProvider {
+    @Override
+    public List<StructureType> structureTypes() {
+        return List.of(Container.TYPE, Layer.TYPE, CorticalLayer.TYPE, CorticalLayerConnection.TYPE,
+                CorticalColumn.TYPE, Synapsis.TYPE, InputLayer.TYPE, OutputLayer.TYPE);
+    }
+}

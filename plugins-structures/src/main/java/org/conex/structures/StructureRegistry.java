@@ -1,0 +1,97 @@
+package org.conex.structures;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.conex.api.ConexException;
+import org.conex.api.structure.StructureLookup;
+import org.conex.api.structure.StructureProvider;
+import org.conex.api.structure.StructureType;
+
+/**
+ * Structure types by registered name, from {@link StructureProvider}s (found by
+ * {@link ServiceLoader} on a plain class path, or added and removed by the platform as bundles
+ * come and go). The first provider to register a name keeps it; a later provider offering the
+ * same name is recorded as a candidate and takes over only when the first is removed.
+ */
+public final class StructureRegistry implements StructureLookup {
+    private record Entry(StructureType type, String source) {
+    }
+
+    private final Map<String, List<Entry>> byName = new TreeMap<>();
+    private final Map<StructureProvider, String> providers = new LinkedHashMap<>();
+
+    /** An empty registry. */
+    public StructureRegistry() {
+    }
+
+    /** A registry of every provider visible to this class's loader. */
+    public static StructureRegistry fromClassPath() {
+        return fromClassLoader(StructureRegistry.class.getClassLoader());
+    }
+
+    /** A registry of every provider {@code loader} finds. */
+    public static StructureRegistry fromClassLoader(ClassLoader loader) {
+        StructureRegistry r = new StructureRegistry();
+        for (StructureProvider p : ServiceLoader.load(StructureProvider.class, loader)) {
+            r.add(p, p.getClass().getName());
+        }
+        return r;
+    }
+
+    /** A registry of the given providers (tests, embedding). */
+    public static StructureRegistry of(StructureProvider... ps) {
+        StructureRegistry r = new StructureRegistry();
+        for (StructureProvider p : ps) {
+            r.add(p, p.getClass().getName());
+        }
+        return r;
+    }
+
+    /** Adds every type of {@code provider}; {@code source} names it in messages. */
+    public synchronized void add(StructureProvider provider, String source) {
+        if (providers.containsKey(provider)) {
+            throw new ConexException("structure provider " + source + " is already registered");
+        }
+        providers.put(provider, source);
+        for (StructureType t : provider.structureTypes()) {
+            byName.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(new Entry(t, source));
+        }
+    }
+
+    /** Removes every type {@code provider} offered. */
+    public synchronized void remove(StructureProvider provider) {
+        if (providers.remove(provider) == null) {
+            return;
+        }
+        for (StructureType t : provider.structureTypes()) {
+            List<Entry> l = byName.get(t.name());
+            if (l != null) {
+                l.removeIf(e -> e.type() == t);
+                if (l.isEmpty()) {
+                    byName.remove(t.name());
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<StructureType> find(String name) {
+        List<Entry> l = byName.get(name);
+        return l == null || l.isEmpty() ? Optional.empty() : Optional.of(l.get(0).type());
+    }
+
+    @Override
+    public synchronized List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    @Override
+    public synchronized List<String> providers() {
+        return List.copyOf(providers.values());
+    }
+}
