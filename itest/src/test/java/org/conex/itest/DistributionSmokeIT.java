@@ -87,9 +87,20 @@ class DistributionSmokeIT {
     }
 
     @Test
+    void runExecutesTheDefaultExampleThroughTheCli() throws Exception {
+        Path out = cwd.resolve("run1");
+        Result r = conex("run", "--steps", "20", "--out", out.toString(), "--progress", "none");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("completed 20 steps"), r.out());
+        assertTrue(Files.isDirectory(out.resolve("recordings")), r.out());
+    }
+
+    @Test
     void unknownCommandsGoToTheCliAndHelpWorks() throws Exception {
         Result help = conex("help");
         assertEquals(0, help.code(), help.out());
         assertTrue(help.out().contains("usage: conex COMMAND"), help.out());
+        Result bad = conex("no-such-command");
+        assertEquals(2, bad.code(), bad.out());
     }
 }

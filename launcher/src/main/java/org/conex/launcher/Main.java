@@ -41,11 +41,13 @@ import org.osgi.util.tracker.ServiceTracker;
  *   <li>installs and starts every jar in {@code bundle/} (in batch modes without the Gogo
  *       console, osgi.md P4);</li>
  *   <li>{@code shell}: waits until the framework stops ({@code stop 0} or {@code exit});
- *       any other command: finds the {@code ToIntFunction<String[]>} service whose
- *       {@code conex.command} property names it ({@code plugins}, {@code conformance},
- *       {@code demo} from the runtime; everything else goes to the one named {@code cli}), runs
- *       it with the full argument list and exits with its result.</li>
+ *       {@code plugins}, {@code conformance}, {@code demo}: finds the
+ *       {@code ToIntFunction<String[]>} service whose {@code conex.command} property names the
+ *       command (the runtime bundle's), runs it with the full argument list and exits with its
+ *       result.</li>
  * </ol>
+ * Every other command ({@code run}, {@code validate}, {@code plot}, {@code bench}, ...) goes to the
+ * CLI without a framework ({@link FlatCli}).
  */
 public final class Main {
     static final Set<String> PLATFORM_COMMANDS = Set.of("plugins", "conformance", "demo");
@@ -75,18 +77,19 @@ public final class Main {
         String mode = args[0];
         boolean shell = mode.equals("shell");
         Nd4j.scalar(0f);
+        if (!shell && !PLATFORM_COMMANDS.contains(mode)) {
+            return FlatCli.run(args, home);
+        }
         Framework fw = start(home, shell);
         try {
             if (shell) {
                 fw.waitForStop(0);
                 return 0;
             }
-            String command = PLATFORM_COMMANDS.contains(mode) ? mode : "cli";
-            ToIntFunction<String[]> entry = entry(fw.getBundleContext(), command);
+            ToIntFunction<String[]> entry = entry(fw.getBundleContext(), mode);
             if (entry == null) {
-                System.err.println("conex: no installed bundle provides the '" + command + "' command (is "
-                        + (command.equals("cli") ? "the conex-cli bundle" : "conex-runtime") + " in " + home.resolve("bundle")
-                        + "?)");
+                System.err.println("conex: no installed bundle provides the '" + mode + "' command (is conex-runtime in "
+                        + home.resolve("bundle") + "?)");
                 return 3;
             }
             return entry.applyAsInt(args);
@@ -130,7 +133,12 @@ public final class Main {
         for (Bundle b : installed) {
             boolean console = "org.apache.felix.gogo.jline".equals(b.getSymbolicName());
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && (shell || !console)) {
-                b.start();
+                try {
+                    b.start();
+                } catch (BundleException e) {
+                    System.err.println("conex: warning: bundle " + b.getSymbolicName() + " did not start: "
+                            + e.getMessage());
+                }
             }
         }
         return fw;
