@@ -64,8 +64,10 @@ class DistributionSmokeIT {
     @Test
     void conformanceRunsGoldenCasesOnTheBundledBehaviors() throws Exception {
         Path golden = Path.of(System.getProperty("conex.shared.dir", "../../shared"), "golden");
-        if (!Files.isDirectory(golden)) {
-            golden = Path.of("../../shared/golden");
+        for (String alt : List.of("../../shared/golden", "../../../shared/golden")) {
+            if (!Files.isDirectory(golden)) {
+                golden = Path.of(alt);
+            }
         }
         Assumptions.assumeTrue(Files.isDirectory(golden), "golden corpus not found");
         Result r = conex("conformance", golden.resolve("lif_const_drive.json").toAbsolutePath().toString(),

@@ -74,8 +74,12 @@ class HotInstallIT {
 
     @AfterEach
     void stop() throws Exception {
-        model.close();
-        platform.close();
+        if (model != null) {
+            model.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
     }
 
     @Test

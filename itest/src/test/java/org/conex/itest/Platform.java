@@ -22,7 +22,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * An in-process Felix for tests: ND4J, SLF4J, Jackson, the CoNeX api and runtime packages come
+ * An in-process Felix for tests: ND4J, SLF4J, Jackson (+ YAML), the CoNeX api and runtime packages come
  * from the test class path through the system bundle (so tests and bundles share
  * {@code BehaviorRegistry}, {@code INDArray}, ...); Declarative Services, the runtime bundle (its
  * DS components), the behaviors bundle and, on demand, the example plugin are real bundles with
@@ -38,12 +38,12 @@ final class Platform implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         String extra = SystemPackages.scan(System.getProperty("java.class.path"),
                 List.of("nd4j-", "javacpp-", "slf4j-api-"), List.of("org.nd4j", "org.bytedeco.javacpp", "org.slf4j"));
-        String jackson = SystemPackages.scan(System.getProperty("java.class.path"), List.of("jackson-"),
-                List.of("com.fasterxml.jackson"));
+        String jackson = SystemPackages.scan(System.getProperty("java.class.path"), List.of("jackson-", "snakeyaml-"),
+                List.of("com.fasterxml.jackson", "org.yaml.snakeyaml"));
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, extra + "," + jackson + ","
                 + "org.conex.api;version=1.0.0,org.conex.api.behavior;version=1.0.0,org.conex.api.model;version=1.0.0,"
                 + "org.conex.api.neuron;version=1.0.0,org.conex.api.record;version=1.0.0,"
-                + "org.conex.api.tensor;version=1.0.0,"
+                + "org.conex.api.tensor;version=1.0.0,org.conex.api.helper;version=1.0.0,org.conex.api.structure;version=1.0.0,"
                 + "org.conex.runtime;version=0.1.0,org.conex.runtime.conformance;version=0.1.0,"
                 + "org.conex.runtime.hotswap;version=0.1.0");
         fw = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
