@@ -30,8 +30,10 @@ import org.osgi.service.component.annotations.Reference;
  * sim:events                    what happened to the models (started, swapped, paused, ...)
  * sim:unload                    halt and forget the model
  * </pre>
+ * Immediate, so the loaded model survives between commands (a delayed component would be
+ * deactivated, and its model dropped, each time the shell releases it).
  */
-@Component(service = SimCommands.class, property = {"osgi.command.scope=sim",
+@Component(service = SimCommands.class, immediate = true, property = {"osgi.command.scope=sim",
     "osgi.command.function=providers", "osgi.command.function=load", "osgi.command.function=go",
     "osgi.command.function=halt", "osgi.command.function=step", "osgi.command.function=swap",
     "osgi.command.function=status", "osgi.command.function=events", "osgi.command.function=unload"})
