@@ -41,12 +41,18 @@ class DistributionSmokeIT {
     }
 
     static Result conex(String... args) throws IOException, InterruptedException {
+        return conexWithInput("", args);
+    }
+
+    static Result conexWithInput(String input, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(HOME.resolve("bin/conex").toAbsolutePath().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
         pb.environment().put("CONEX_XMX", "1g");
         Process p = pb.start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(240, TimeUnit.SECONDS), "bin/conex " + String.join(" ", args) + " did not finish");
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
@@ -95,6 +101,18 @@ class DistributionSmokeIT {
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("completed 20 steps"), r.out());
         assertTrue(Files.isDirectory(out.resolve("recordings")), r.out());
+    }
+
+    @Test
+    void shellLoadsStepsAndReportsAModelWithSimCommands() throws Exception {
+        String model = HOME.resolve("models/hotswap-demo.json").toAbsolutePath().toString();
+        Result r = conexWithInput("sim:load " + model + "\nsim:step 5\nsim:providers\nsim:status\nstop 0\n", "shell");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("loaded hotswap-demo"), r.out());
+        assertTrue(r.out().contains("model hotswap-demo: iteration 5, halted"), "the model survives between commands: "
+                + r.out());
+        assertTrue(r.out().matches("(?s).*izh\\s+WAITING\\s+Izhikevich.*"), r.out());
+        assertTrue(r.out().contains("org.conex.behaviors 0.1.0.SNAPSHOT"), r.out());
     }
 
     @Test
