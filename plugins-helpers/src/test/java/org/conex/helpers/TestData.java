@@ -94,4 +94,34 @@ public final class TestData {
     public static boolean isBool(INDArray a) {
         return a.dataType() == DataType.BOOL;
     }
+
+    /** {E[N], E[N^2]} of the number of renewals up to T with intervals max(Poisson(lambda), 1). */
+    public static double[] renewalMoments(double lambda, int window) {
+        double[] interval = new double[window + 1];
+        double pk = Math.exp(-lambda);
+        interval[1] = pk;
+        for (int k = 1; k <= window; k++) {
+            pk *= lambda / k;
+            interval[Math.max(k, 1)] += pk;
+        }
+        double[] sk = interval.clone(); // distribution of S_1 on 0..T
+        double en = 0;
+        double en2 = 0;
+        for (int k = 1; k <= window; k++) {
+            double pLe = 0;
+            for (int t = 1; t <= window; t++) {
+                pLe += sk[t];
+            }
+            en += pLe;
+            en2 += (2 * k - 1) * pLe;
+            double[] next = new double[window + 1];
+            for (int t = 1; t <= window; t++) {
+                for (int d = 1; t + d <= window; d++) {
+                    next[t + d] += sk[t] * interval[d];
+                }
+            }
+            sk = next;
+        }
+        return new double[] {en, en2};
+    }
 }

@@ -142,6 +142,35 @@ class InputLayerTest {
     }
 
     @Test
+    void locationFramesFeedTheLocationPopulation() {
+        Network net = new Network();
+        InputLayer in = new InputLayer(net, "input", map("sensory_size", 6, "have_location", true,
+                "location_size", List.of(2, 3), "location_tag", "where"), BEHAVIORS);
+        INDArray labels = Tensors.of(net.dtype(), new double[] {1, 2}, 2);
+        // location frames are the sensory frames shifted by one
+        INDArray location = frames(1, 7).get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 7)).dup('c');
+        in.setData(List.of(new InputBatch(frames(2, 3), location, labels)));
+        NeuronGroup loc = in.locationPopulation();
+        assertEquals(List.of("input.Location", "NeuronGroup", "ng", "Location", "where"), loc.tags());
+        assertEquals("LocationSetter", loc.behaviors().get(340.0).name());
+        Simulation sim = new Simulation(net);
+        for (int step = 1; step <= 6; step++) {
+            sim.step();
+            assertArrayEquals(frame(step - 1), spikes(in.sensoryPopulation()), "sensory, step " + step);
+            assertArrayEquals(frame(step), spikes(loc), "location, step " + step);
+        }
+
+        Network net2 = new Network();
+        InputLayer bad = new InputLayer(net2, "input", map("sensory_size", 6, "have_location", true,
+                "location_size", 6), BEHAVIORS);
+        bad.setData(List.of(new InputBatch(frames(2, 3), frames(1, 5), labels)));
+        ConexException e = assertThrows(ConexException.class, () -> new Simulation(net2).initialize());
+        assertEquals("SpikeNdDataset on 'input': sensory and location must have the same number of frames, found 6"
+                + " and 5", rootMessage(e));
+    }
+
+    @Test
     void frameSizeDifferentFromThePopulationIsAnErrorAtInitialization() {
         Network net = new Network();
         InputLayer in = new InputLayer(net, "input", map("sensory_size", 7), BEHAVIORS);

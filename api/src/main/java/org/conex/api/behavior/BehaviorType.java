@@ -28,6 +28,7 @@ public final class BehaviorType {
     private final boolean initializeLast;
     private final List<String> tags;
     private final String description;
+    private final WeightAccess weightAccess;
     private final Function<Params, ? extends Behavior<?>> factory;
 
     private BehaviorType(Builder b) {
@@ -39,6 +40,7 @@ public final class BehaviorType {
         this.initializeLast = b.initializeLast;
         this.tags = List.copyOf(b.tags);
         this.description = b.description;
+        this.weightAccess = b.weightAccess;
         this.factory = b.factory;
     }
 
@@ -82,6 +84,14 @@ public final class BehaviorType {
         return description;
     }
 
+    /**
+     * What the forward of a synapse-group behavior does to the owner's weights
+     * ({@link WeightAccess#UNKNOWN} unless the type declares it).
+     */
+    public WeightAccess weightAccess() {
+        return weightAccess;
+    }
+
     /** Validates {@code raw} (see {@link Params#validate}). */
     public Params params(Map<String, ?> raw) {
         return Params.validate(name, params, raw);
@@ -123,6 +133,7 @@ public final class BehaviorType {
         private boolean initializeLast;
         private final List<String> tags = new ArrayList<>();
         private String description = "";
+        private WeightAccess weightAccess = WeightAccess.UNKNOWN;
 
         private Builder(String name, Function<Params, ? extends Behavior<?>> factory) {
             if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
@@ -169,6 +180,16 @@ public final class BehaviorType {
 
         public Builder description(String d) {
             this.description = d;
+            return this;
+        }
+
+        /**
+         * Declares what forward does to the synapse's weights (default {@link WeightAccess#UNKNOWN}):
+         * {@link WeightAccess#NONE} for readers, {@link WeightAccess#REPORTED} for writers that mark
+         * their changes on {@link org.conex.api.model.SynapseGroup#weightChanges()}.
+         */
+        public Builder weightAccess(WeightAccess access) {
+            this.weightAccess = Objects.requireNonNull(access, "access");
             return this;
         }
 

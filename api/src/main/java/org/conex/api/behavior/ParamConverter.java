@@ -83,7 +83,8 @@ final class ParamConverter {
         if (raw instanceof Number) {
             double d = ((Number) raw).doubleValue();
             if (Double.isNaN(d)) {
-                throw new ParameterException(component, spec.name(), spec.expectation(), "NaN");
+                throw new ParameterException(component, spec.name(), "expected " + spec.expectation()
+                        + ", found NaN (not a number)");
             }
             return d;
         }

@@ -32,6 +32,7 @@ public final class Network extends NetworkObject {
     private long structureVersion;
     private long iteration;
     private boolean initialized;
+    private boolean referenceQuirks;
 
     /** A float32, SxD network with master seed 0 and tag "Network". */
     public Network() {
@@ -84,6 +85,22 @@ public final class Network extends NetworkObject {
             throw new IllegalArgumentException("iteration must be >= 0, found " + iteration);
         }
         this.iteration = iteration;
+    }
+
+    /**
+     * Whether behaviors that offer a compatibility mode reproduce the Python reference's documented
+     * quirks instead of the intended behavior (for example WeightNormalization and
+     * CurrentNormalization on 1-D one-to-one weights dividing by the total of all weights, ODD-8).
+     * Off by default; the conformance runner turns it on because the golden corpus records the
+     * reference. A behavior parameter that selects the behavior explicitly wins over this flag.
+     */
+    public boolean referenceQuirks() {
+        return referenceQuirks;
+    }
+
+    /** See {@link #referenceQuirks()}. Set it before initialization. */
+    public void setReferenceQuirks(boolean on) {
+        this.referenceQuirks = on;
     }
 
     public boolean isInitialized() {

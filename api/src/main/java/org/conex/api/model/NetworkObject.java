@@ -226,17 +226,25 @@ public abstract class NetworkObject {
             INDArray n = (INDArray) value;
             if (o.dataType() == n.dataType() && java.util.Arrays.equals(o.shape(), n.shape())) {
                 o.assign(n);
+                written(name);
                 return;
             }
         }
         state.put(name, value);
         views.remove(name);
+        written(name);
     }
 
     /** Removes a variable; returns its value or null. */
     public final Object remove(String name) {
         views.remove(name);
-        return state.remove(name);
+        Object old = state.remove(name);
+        written(name);
+        return old;
+    }
+
+    /** Called after {@link #put} or {@link #remove} changed variable {@code name}; no-op by default. */
+    void written(String name) {
     }
 
     /** A cached zero-copy kernel view of the floating tensor variable {@code name}. */

@@ -17,4 +17,18 @@ public interface AxonHistory {
 
     /** Whether neuron {@code neuron} spiked {@code delay} steps ago. */
     boolean spiked(int delay, int neuron);
+
+    /**
+     * Writes the spikes of {@code delay} steps ago of every neuron into {@code out} (one byte per
+     * neuron, 1 = spiked, 0 = silent), like {@code size()} calls of {@link #spiked}. Implementations
+     * override it with a bulk copy; the spike catchers use it when every delay of a synapse is the
+     * same.
+     *
+     * @param out at least {@code size()} bytes, written from index 0
+     */
+    default void copySpikes(int delay, java.nio.ByteBuffer out) {
+        for (int i = 0, n = size(); i < n; i++) {
+            out.put(i, spiked(delay, i) ? (byte) 1 : 0);
+        }
+    }
 }

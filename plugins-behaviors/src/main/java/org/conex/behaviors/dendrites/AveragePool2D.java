@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.NeuronShape;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Vec;
@@ -28,6 +29,7 @@ import org.conex.behaviors.spatial.AdaptiveWindows;
 public final class AveragePool2D extends DendriticInput {
     public static final BehaviorType TYPE = BehaviorType.builder("AveragePool2D", AveragePool2D::new)
             .priority(PRIORITY).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(CURRENT_COEF)
             .description("adaptive average pooling of the source spike map to the destination map")
             .build();

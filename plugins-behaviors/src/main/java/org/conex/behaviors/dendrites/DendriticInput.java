@@ -1,6 +1,7 @@
 package org.conex.behaviors.dendrites;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
@@ -113,10 +114,19 @@ public abstract class DendriticInput extends Behavior<SynapseGroup> {
     public final void forward(SynapseGroup synapse) {
         Vec out = synapse.vec("I");
         calculateInput(synapse, preSpikes(synapse), out);
-        if (factor != 1) {
-            for (int j = 0, n = out.length(); j < n; j++) {
-                out.set(j, factor * out.get(j));
+        if (factor == 1) {
+            return;
+        }
+        if (out instanceof Vec.F32) {
+            FloatBuffer b = ((Vec.F32) out).buffer();
+            float f = (float) factor;
+            for (int j = 0, n = b.capacity(); j < n; j++) {
+                b.put(j, f * b.get(j));
             }
+            return;
+        }
+        for (int j = 0, n = out.length(); j < n; j++) {
+            out.set(j, factor * out.get(j));
         }
     }
 

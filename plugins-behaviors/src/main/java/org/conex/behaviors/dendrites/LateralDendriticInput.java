@@ -7,6 +7,7 @@ import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.NeuronShape;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Vec;
@@ -31,6 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class LateralDendriticInput extends DendriticInput {
     public static final BehaviorType TYPE = BehaviorType.builder("LateralDendriticInput", LateralDendriticInput::new)
             .priority(PRIORITY).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(CURRENT_COEF,
                     ParamSpec.of("inhibitory", ParamKind.BOOLEAN)
                             .doc("true: current sign -1, false: +1, absent: -1 if the group is tagged inh/GABA"))

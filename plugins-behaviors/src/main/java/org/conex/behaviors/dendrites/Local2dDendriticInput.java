@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.NeuronShape;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Vec;
@@ -36,6 +37,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Local2dDendriticInput extends DendriticInput {
     public static final BehaviorType TYPE = BehaviorType.builder("Local2dDendriticInput", Local2dDendriticInput::new)
             .priority(PRIORITY).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(CURRENT_COEF, SpatialParams.strideSpec(), SpatialParams.paddingSpec())
             .description("locally connected 2-D input: unshared weights per output location")
             .build();

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class One2OneDendriticInput extends DendriticInput {
     public static final BehaviorType TYPE = BehaviorType.builder("One2OneDendriticInput", One2OneDendriticInput::new)
             .priority(PRIORITY).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(CURRENT_COEF)
             .description("I_j = pre_j * w_j (one-to-one, 1-D weights)")
             .build();

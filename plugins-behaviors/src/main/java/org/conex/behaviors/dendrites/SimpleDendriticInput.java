@@ -1,12 +1,13 @@
 package org.conex.behaviors.dendrites;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.model.SynapseMode;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,17 +18,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Weights: dense {@code [N_src, N_dst]} (SxD). Needs an SxD network (checked at
  * initialization, as in the reference). Event-driven: only the rows of spiking sources are read,
- * accumulated in ascending source order (the reference's row-selection sum), four rows per pass
- * over the destination vector.
+ * accumulated in ascending source order (the reference's row-selection sum) by
+ * {@link Kernels#sumRows}, four rows per pass over the destination vector.
  */
 public final class SimpleDendriticInput extends DendriticInput {
     public static final BehaviorType TYPE = BehaviorType.builder("SimpleDendriticInput", SimpleDendriticInput::new)
             .priority(PRIORITY).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(CURRENT_COEF)
             .description("I = sum of the weight rows of spiking sources (dense SxD weights)")
             .build();
 
     private int[] active;
+    private float[] sum;
 
     public SimpleDendriticInput(Params params) {
         super(params);
@@ -47,6 +50,7 @@ public final class SimpleDendriticInput extends DendriticInput {
                     + describeWeights(w) + (w == null ? " (add a WeightInitializer before priority 180)" : ""));
         }
         active = new int[s];
+        sum = new float[d];
     }
 
     /** Kept for the spatial inputs of this package; same as {@link #describeWeights(Object)}. */
@@ -57,40 +61,13 @@ public final class SimpleDendriticInput extends DendriticInput {
     @Override
     protected void calculateInput(SynapseGroup synapse, ByteBuffer pre, Vec out) {
         Vec w = synapse.vec("weights");
-        int n = 0;
-        for (int i = 0, s = active.length; i < s; i++) {
-            if (pre.get(i) != 0) {
-                active[n++] = i;
-            }
-        }
+        int n = Kernels.spikeIndices(pre, active.length, active);
         if (w instanceof Vec.F32 && out instanceof Vec.F32) {
-            sumRows(((Vec.F32) w).buffer(), ((Vec.F32) out).buffer(), n);
+            int d = out.length();
+            Kernels.sumRows(((Vec.F32) w).buffer(), d, active, n, sum);
+            Kernels.copy(sum, ((Vec.F32) out).buffer(), d);
         } else {
             sumRows(w, out, n);
-        }
-    }
-
-    /** Float32 fast path: out[j] = ((w[a0][j] + w[a1][j]) + ...), four rows per pass. */
-    private void sumRows(FloatBuffer w, FloatBuffer out, int n) {
-        int d = out.capacity();
-        for (int j = 0; j < d; j++) {
-            out.put(j, 0f);
-        }
-        int k = 0;
-        for (; k + 4 <= n; k += 4) {
-            int r0 = active[k] * d;
-            int r1 = active[k + 1] * d;
-            int r2 = active[k + 2] * d;
-            int r3 = active[k + 3] * d;
-            for (int j = 0; j < d; j++) {
-                out.put(j, (((out.get(j) + w.get(r0 + j)) + w.get(r1 + j)) + w.get(r2 + j)) + w.get(r3 + j));
-            }
-        }
-        for (; k < n; k++) {
-            int r = active[k] * d;
-            for (int j = 0; j < d; j++) {
-                out.put(j, out.get(j) + w.get(r + j));
-            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.model.SynapseMode;
 import org.conex.api.tensor.SparseWeights;
@@ -22,6 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class SparseDendriticInput extends DendriticInput {
     public static final BehaviorType TYPE = BehaviorType.builder("SparseDendriticInput", SparseDendriticInput::new)
             .priority(PRIORITY).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(CURRENT_COEF)
             .description("I = pre^T * W over the stored entries of sparse (CSC) weights")
             .build();

@@ -174,6 +174,14 @@ public final class LearningInputs {
         return preIdx[k];
     }
 
+    /**
+     * The spiking destinations (ascending) in the first {@link #postCount()} entries, for hot
+     * loops; owned by this object, valid until the next {@link #update}, not to be modified.
+     */
+    public int[] postIndices() {
+        return postIdx;
+    }
+
     /** Index of the k-th spiking destination (ascending), {@code k < postCount()}. */
     public int postIndex(int k) {
         return postIdx[k];

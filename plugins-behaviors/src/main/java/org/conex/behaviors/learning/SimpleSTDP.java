@@ -1,9 +1,13 @@
 package org.conex.behaviors.learning;
 
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.DType;
 import org.conex.api.tensor.Vec;
+import org.conex.api.tensor.WeightChanges;
 
 /**
  * STDP on dense weights {@code W [N_src, N_dst]} (SxD), priority 500:
@@ -18,16 +22,21 @@ import org.conex.api.tensor.Vec;
  *
  * <p>Event-driven: {@code dW} is non-zero only in the rows of spiking sources and the columns of
  * spiking destinations, so only those entries are touched, each with exactly the reference's
- * per-element float expression ({@link StdpParams#dw}); the result equals the dense computation.
- * Cost per step: {@code O(N_src + n_pre * N_dst + N_src * n_post)}.
+ * per-element float expression ({@link StdpParams#dw}; float32 networks use the equivalent plain
+ * float kernels of {@link FloatStdp}); the result equals the dense computation. Cost per step:
+ * {@code O(N_src + n_pre * N_dst + N_src * n_post)}. The touched rows and columns are marked on
+ * the synapse's {@link SynapseGroup#weightChanges() weight changes}, so WeightClip visits only them.
  *
  * <p>Requires PreSpikeCatcher, PostSpikeCatcher, PreTrace and PostTrace on the same synapse.
  */
 public final class SimpleSTDP extends StdpRule {
     public static final BehaviorType TYPE = typeBuilder("SimpleSTDP", SimpleSTDP::new)
             .params(StdpParams.specs())
+            .weightAccess(WeightAccess.REPORTED)
             .description("pair-based STDP on dense weights (event-driven)")
             .build();
+
+    private FloatStdp f32;
 
     public SimpleSTDP(Params params) {
         super(params);
@@ -37,15 +46,22 @@ public final class SimpleSTDP extends StdpRule {
     public void initialize(SynapseGroup syn) {
         super.initialize(syn);
         denseWeights(syn);
+        f32 = syn.network().dtype() == DType.FLOAT32 ? new FloatStdp(stdp) : null;
     }
 
     @Override
     public void forward(SynapseGroup syn) {
         inputs.update(syn);
         Vec w = denseWeights(syn);
+        LearningInputs in = inputs;
+        report(syn.weightChanges(), in);
+        if (f32 != null && w instanceof Vec.F32 && in.preTrace() instanceof Vec.F32
+                && in.postTrace() instanceof Vec.F32) {
+            forwardF32(((Vec.F32) w).buffer(), syn.src().size(), syn.dst().size());
+            return;
+        }
         int nSrc = syn.src().size();
         int nDst = syn.dst().size();
-        LearningInputs in = inputs;
         Vec xPre = in.preTrace();
         Vec xPost = in.postTrace();
         int nPost = in.postCount();
@@ -66,6 +82,40 @@ public final class SimpleSTDP extends StdpRule {
                 int j = in.postIndex(k);
                 double wij = w.get(row + j);
                 w.set(row + j, wij + stdp.dw(wij, xi, false, xPost.get(j), true));
+            }
+        }
+    }
+
+    /** Marks the rows of spiking sources and the columns of spiking destinations as changed. */
+    private static void report(WeightChanges changes, LearningInputs in) {
+        for (int k = 0, n = in.preCount(); k < n; k++) {
+            changes.markRow(in.preIndex(k));
+        }
+        for (int k = 0, n = in.postCount(); k < n; k++) {
+            changes.markColumn(in.postIndex(k));
+        }
+    }
+
+    /** Float32 path, same entries and values as the generic one. */
+    private void forwardF32(FloatBuffer w, int nSrc, int nDst) {
+        LearningInputs in = inputs;
+        FloatBuffer xPre = ((Vec.F32) in.preTrace()).buffer();
+        FloatBuffer xPost = ((Vec.F32) in.postTrace()).buffer();
+        boolean[] post = in.postFlags();
+        int nPost = in.postCount();
+        if (nPost == 0) {
+            for (int k = 0, n = in.preCount(); k < n; k++) {
+                int i = in.preIndex(k);
+                f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post);
+            }
+            return;
+        }
+        int[] posts = in.postIndices();
+        for (int i = 0; i < nSrc; i++) {
+            if (in.preSpike(i)) {
+                f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post);
+            } else {
+                f32.silentSourceRow(w, i * nDst, xPre.get(i), posts, nPost);
             }
         }
     }

@@ -50,6 +50,12 @@ public class Payoff extends Behavior<Network> {
     /**
      * A payoff computed every step: {@code network.payoff := payoff(network, t)} with {@code t} the
      * iteration (1 in the first step). Runs at priority 100 (before Dopamine at 120).
+     *
+     * <p>Checkpoints save the network's variables and the iteration, so a schedule that depends
+     * only on them and on its parameters resumes exactly. A subclass that keeps state of its own
+     * in fields (a running average of rewards, a random stream not obtained from
+     * {@link #random()}) must implement {@link org.conex.api.tensor.Checkpointable}, or a resumed
+     * run will differ from an uninterrupted one.
      */
     public abstract static class Schedule extends Payoff {
         /** @param params validated {@link Payoff#TYPE} parameters */

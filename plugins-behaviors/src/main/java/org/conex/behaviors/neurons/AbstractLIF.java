@@ -1,6 +1,7 @@
 package org.conex.behaviors.neurons;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.ParamKind;
@@ -103,11 +104,26 @@ public abstract class AbstractLIF extends Behavior<NeuronGroup> implements Spiki
         Vec th = g.vec("threshold");
         Vec reset = g.vec("v_reset");
         ByteBuffer s = spikes(g);
+        if (v instanceof Vec.F32 && th instanceof Vec.F32 && reset instanceof Vec.F32) {
+            fire(((Vec.F32) v).buffer(), ((Vec.F32) th).buffer(), ((Vec.F32) reset).buffer(), s);
+            return;
+        }
         for (int k = 0, n = v.length(); k < n; k++) {
             boolean f = v.get(k) >= th.get(k);
             s.put(k, f ? (byte) 1 : 0);
             if (f) {
                 v.set(k, reset.get(k));
+            }
+        }
+    }
+
+    /** Float32 path of {@link #fire(NeuronGroup)}. */
+    private static void fire(FloatBuffer v, FloatBuffer th, FloatBuffer reset, ByteBuffer s) {
+        for (int k = 0, n = v.capacity(); k < n; k++) {
+            boolean f = v.get(k) >= th.get(k);
+            s.put(k, f ? (byte) 1 : 0);
+            if (f) {
+                v.put(k, reset.get(k));
             }
         }
     }

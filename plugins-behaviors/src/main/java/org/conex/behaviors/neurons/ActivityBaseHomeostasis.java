@@ -1,6 +1,8 @@
 package org.conex.behaviors.neurons;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
@@ -9,8 +11,12 @@ import org.conex.api.behavior.ParameterException;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.model.NeuronGroup;
+import org.conex.api.tensor.Checkpointable;
+import org.conex.api.tensor.DType;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Activity homeostasis by threshold adaptation (priority 341, right after Fire). Each step every
@@ -24,8 +30,15 @@ import org.conex.api.tensor.Vec;
  * window_size), {@code window_size} (steps, &gt;= 1), {@code updating_rate} (mV per unit of
  * activity), {@code decay_rate} (default 1). Reads {@code spikes} (bool[N]); writes the per-neuron
  * {@code threshold} (float[N]); creates {@code activities} (float[N]).
+ *
+ * <p>The decaying updating rate is state of this behavior ({@link Checkpointable}: key
+ * {@value #UPDATING_RATE}, a DOUBLE {@code [1]} holding the exact value), so a resumed run
+ * continues with the decayed rate, not the initial one.
  */
-public final class ActivityBaseHomeostasis extends Behavior<NeuronGroup> {
+public final class ActivityBaseHomeostasis extends Behavior<NeuronGroup> implements Checkpointable {
+    /** The checkpoint key of the current updating rate. */
+    static final String UPDATING_RATE = "updating_rate";
+
     public static final BehaviorType TYPE = BehaviorType.builder("ActivityBaseHomeostasis",
                     ActivityBaseHomeostasis::new)
             .priority(341).target(Target.NEURON_GROUP)
@@ -91,5 +104,22 @@ public final class ActivityBaseHomeostasis extends Behavior<NeuronGroup> {
     /** The updating rate the next window will use (mV per unit of activity). */
     public double updatingRate() {
         return updatingRate;
+    }
+
+    /** The current (decayed) updating rate as DOUBLE {@code [1]}. */
+    @Override
+    public Map<String, INDArray> saveState() {
+        return Map.of(UPDATING_RATE, Tensors.of(DType.FLOAT64, new double[] {updatingRate}, 1));
+    }
+
+    /**
+     * Restores the updating rate saved by {@link #saveState}.
+     *
+     * @throws IllegalArgumentException unless the state is exactly {@value #UPDATING_RATE} as DOUBLE {@code [1]}
+     */
+    @Override
+    public void restoreState(Map<String, INDArray> state) {
+        updatingRate = new SavedState(SavedState.holder(this), state, Set.of(UPDATING_RATE))
+                .get(UPDATING_RATE, DataType.DOUBLE, "the updating rate", 1).getDouble(0);
     }
 }

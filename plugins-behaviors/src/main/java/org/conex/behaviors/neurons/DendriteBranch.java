@@ -1,9 +1,12 @@
 package org.conex.behaviors.neurons;
 
+import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import org.conex.api.tensor.DType;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,13 +14,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a ring of {@code maxDelay} rows of N currents. Row d (logical) holds the current that will be
  * delivered in d steps; row 0 is delivered now. {@link #advance} drops row 0 and moves every
  * pending current one step closer (the last row becomes empty) by moving the head, touching one
- * row only. A branch with {@code maxDelay == 0} is disabled and holds nothing.
+ * row only (none when nothing was added to it, e.g. a branch without synapses). A branch with
+ * {@code maxDelay == 0} is disabled and holds nothing.
  */
 final class DendriteBranch {
     private final String kind;
     private final int maxDelay;
     private final int size;
     private final Vec rows;
+    private final boolean[] filled;
     private int head;
 
     /**
@@ -32,6 +37,7 @@ final class DendriteBranch {
         this.size = size;
         INDArray a = maxDelay == 0 ? null : Tensors.zeros(dtype.nd4j(), maxDelay, size);
         this.rows = a == null ? null : Vec.of(a);
+        this.filled = new boolean[maxDelay];
     }
 
     String kind() {
@@ -48,9 +54,19 @@ final class DendriteBranch {
 
     /** Discards the delivered row and shifts pending currents one step towards delivery. */
     void advance() {
-        int base = head * size;
-        for (int j = 0; j < size; j++) {
-            rows.set(base + j, 0.0);
+        if (filled[head]) {
+            int base = head * size;
+            if (rows instanceof Vec.F32) {
+                FloatBuffer b = ((Vec.F32) rows).buffer();
+                for (int j = 0; j < size; j++) {
+                    b.put(base + j, 0f);
+                }
+            } else {
+                for (int j = 0; j < size; j++) {
+                    rows.set(base + j, 0.0);
+                }
+            }
+            filled[head] = false;
         }
         head = head + 1 == maxDelay ? 0 : head + 1;
     }
@@ -63,6 +79,9 @@ final class DendriteBranch {
      *     (nothing from that neuron on is added)
      */
     int add(Vec current, LongBuffer delays) {
+        if (rows instanceof Vec.F32 && current instanceof Vec.F32) {
+            return add(((Vec.F32) rows).buffer(), ((Vec.F32) current).buffer(), delays);
+        }
         for (int j = 0; j < size; j++) {
             long d = delays == null ? 0 : delays.get(j);
             if (d < 0 || d >= maxDelay) {
@@ -72,15 +91,74 @@ final class DendriteBranch {
             if (row >= maxDelay) {
                 row -= maxDelay;
             }
+            filled[row] = true;
             int at = row * size + j;
             rows.set(at, rows.get(at) + current.get(j));
         }
         return -1;
     }
 
+    /** Float32 path of {@link #add(Vec, LongBuffer)}. */
+    private int add(FloatBuffer b, FloatBuffer current, LongBuffer delays) {
+        for (int j = 0; j < size; j++) {
+            long d = delays == null ? 0 : delays.get(j);
+            if (d < 0 || d >= maxDelay) {
+                return j;
+            }
+            int row = head + (int) d;
+            if (row >= maxDelay) {
+                row -= maxDelay;
+            }
+            filled[row] = true;
+            int at = row * size + j;
+            b.put(at, b.get(at) + current.get(j));
+        }
+        return -1;
+    }
+
+    /**
+     * The pending currents in logical order: a new array {@code [maxDelay, N]} of the branch's
+     * float type whose row d will be delivered in d steps (row 0 already holds this step's
+     * delivery once {@link #deliver} ran). Only for enabled branches.
+     */
+    INDArray pending() {
+        INDArray out = Tensors.zeros(rows.array().dataType(), maxDelay, size);
+        Vec o = Vec.of(out);
+        for (int d = 0; d < maxDelay; d++) {
+            int row = (head + d) % maxDelay;
+            for (int j = 0; j < size; j++) {
+                o.set(d * size + j, rows.get(row * size + j));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the pending currents by {@code logical}, laid out as {@link #pending} returns them
+     * (already checked to be {@code [maxDelay, N]} of the branch's type, C order). Every row counts
+     * as filled, so each is cleared before reuse as in the saved run (an unfilled row must be +0).
+     */
+    void restore(INDArray logical) {
+        Vec src = Vec.of(logical);
+        for (int k = 0, n = maxDelay * size; k < n; k++) {
+            rows.set(k, src.get(k));
+        }
+        Arrays.fill(filled, true);
+        head = 0;
+    }
+
+    /** The float type of the currents (null for a disabled branch). */
+    DataType dataType() {
+        return rows == null ? null : rows.array().dataType();
+    }
+
     /** Copies the row delivered now into {@code out} (float[N]). */
     void deliver(Vec out) {
         int base = head * size;
+        if (rows instanceof Vec.F32 && out instanceof Vec.F32) {
+            ((Vec.F32) out).buffer().put(0, ((Vec.F32) rows).buffer(), base, size);
+            return;
+        }
         for (int j = 0; j < size; j++) {
             out.set(j, rows.get(base + j));
         }

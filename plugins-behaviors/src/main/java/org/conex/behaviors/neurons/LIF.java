@@ -1,5 +1,6 @@
 package org.conex.behaviors.neurons;
 
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
@@ -36,6 +37,12 @@ public final class LIF extends AbstractLIF {
         Vec i = g.vec("I");
         Vec tau = g.vec("tau");
         double dt = v.round(g.network().dt());
+        if (v instanceof Vec.F32 && vRest instanceof Vec.F32 && r instanceof Vec.F32 && i instanceof Vec.F32
+                && tau instanceof Vec.F32) {
+            forward(((Vec.F32) v).buffer(), ((Vec.F32) vRest).buffer(), ((Vec.F32) r).buffer(),
+                    ((Vec.F32) i).buffer(), ((Vec.F32) tau).buffer(), (float) dt);
+            return;
+        }
         for (int k = 0, n = v.length(); k < n; k++) {
             double x = v.get(k);
             double leak = v.round(vRest.get(k) - x);
@@ -43,6 +50,15 @@ public final class LIF extends AbstractLIF {
             double s = v.round(leak + drive);
             double step = v.round(v.round(s * dt) / tau.get(k));
             v.set(k, x + step);
+        }
+    }
+
+    /** Float32 path: the same operations in plain float arithmetic (each correctly rounded). */
+    private static void forward(FloatBuffer v, FloatBuffer vRest, FloatBuffer r, FloatBuffer i, FloatBuffer tau,
+                                float dt) {
+        for (int k = 0, n = v.capacity(); k < n; k++) {
+            float x = v.get(k);
+            v.put(k, x + (((vRest.get(k) - x) + r.get(k) * i.get(k)) * dt) / tau.get(k));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.conex.behaviors.neurons;
 
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
@@ -72,6 +73,10 @@ public final class SimpleDendriteComputation extends Behavior<NeuronGroup> {
         boolean decay = iTau != null;
         double tauI = current.round(decay ? iTau : 1.0);
         boolean modulated = apical != null || distal != null;
+        if (!modulated && current instanceof Vec.F32 && proximal instanceof Vec.F32) {
+            proximalOnly(((Vec.F32) current).buffer(), ((Vec.F32) proximal).buffer(), decay, (float) tauI);
+            return;
+        }
         Vec v = null;
         Vec vRest = null;
         Vec threshold = null;
@@ -117,6 +122,21 @@ public final class SimpleDendriteComputation extends Behavior<NeuronGroup> {
                 mod = current.round(current.round(t * terms) / rk);
             }
             current.set(k, c + current.round(proximal.get(k) + mod));
+        }
+    }
+
+    /**
+     * Float32 path without apical/distal terms: {@code I := [I - I / I_tau] + (I_proximal + 0)}, the
+     * operations of the general loop in plain float arithmetic.
+     */
+    private static void proximalOnly(FloatBuffer current, FloatBuffer proximal, boolean decay, float tauI) {
+        for (int k = 0, n = current.capacity(); k < n; k++) {
+            float c = 0f;
+            if (decay) {
+                float x = current.get(k);
+                c = x - x / tauI;
+            }
+            current.put(k, c + (proximal.get(k) + 0f));
         }
     }
 

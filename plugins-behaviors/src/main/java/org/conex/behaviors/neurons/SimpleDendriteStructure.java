@@ -2,7 +2,11 @@ package org.conex.behaviors.neurons;
 
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
@@ -12,6 +16,7 @@ import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.model.NeuronGroup;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.Checkpointable;
 import org.conex.api.tensor.DType;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
@@ -39,8 +44,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Fixed reference bugs: BUG-3 (a proximal max of 0 was always rejected) and BUG-4 (a distal max
  * of 0 made the default apical settings invalid). Delays are checked at initialization and on
  * every use: {@code 0 <= dst_delay < max_delay} of the synapse's kind.
+ *
+ * <p>The pending currents live in this behavior, not in group variables, so it is
+ * {@link Checkpointable}: one key per enabled kind ({@code "Proximal"}, {@code "Distal"},
+ * {@code "Apical"}), each {@code [<kind>_max_delay, N]} in the network's float type, row d holding
+ * the current delivered d steps after the saved step (row 0: the one delivered in it).
  */
-public final class SimpleDendriteStructure extends Behavior<NeuronGroup> {
+public final class SimpleDendriteStructure extends Behavior<NeuronGroup> implements Checkpointable {
     static final String[] KINDS = {"Proximal", "Distal", "Apical"};
     static final String[] OUTPUTS = {"I_proximal", "I_distal", "I_apical"};
 
@@ -137,6 +147,53 @@ public final class SimpleDendriteStructure extends Behavior<NeuronGroup> {
             }
         }
         throw new IllegalArgumentException("unknown dendrite kind '" + kind + "': expected Proximal, Distal or Apical");
+    }
+
+    /** The pending currents of every enabled kind (see the class comment); empty before initialization. */
+    @Override
+    public Map<String, INDArray> saveState() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        for (DendriteBranch b : branches) {
+            if (b != null && b.enabled()) {
+                m.put(b.kind(), b.pending());
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Puts back the pending currents saved by {@link #saveState} from an identically configured
+     * instance, after initialization.
+     *
+     * @throws IllegalArgumentException if the enabled kinds, a buffer's length, the group size or
+     *                                  the float type differ; nothing is changed then
+     */
+    @Override
+    public void restoreState(Map<String, INDArray> state) {
+        String holder = SavedState.holder(this);
+        if (branches[0] == null) {
+            throw new IllegalArgumentException(holder + ": restore needs an initialised behavior");
+        }
+        Set<String> kinds = new HashSet<>();
+        for (DendriteBranch b : branches) {
+            if (b.enabled()) {
+                kinds.add(b.kind());
+            }
+        }
+        SavedState saved = new SavedState(holder, state, kinds);
+        INDArray[] rows = new INDArray[3];
+        for (int b = 0; b < 3; b++) {
+            DendriteBranch br = branches[b];
+            if (br.enabled()) {
+                rows[b] = saved.get(br.kind(), br.dataType(), br.kind() + "_max_delay x neurons", br.maxDelay(),
+                        owner().size());
+            }
+        }
+        for (int b = 0; b < 3; b++) {
+            if (rows[b] != null) {
+                branches[b].restore(rows[b]);
+            }
+        }
     }
 
     /** (Re)collects the afferent synapses per kind and checks that each can feed its buffer. */

@@ -1,7 +1,10 @@
 package org.conex.behaviors.neurons;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
 import org.conex.api.neuron.AxonHistory;
+import org.conex.api.tensor.Checkpointable;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,8 +18,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Storage is a BOOL INDArray {@code [maxDelay, N]} whose physical row {@code (head + d) mod
  * maxDelay} holds delay d.
+ *
+ * <p>Checkpoints ({@link Checkpointable}) save the history in logical order, independent of the
+ * head: key {@value #ROWS}, BOOL {@code [maxDelay, N]} whose row d holds the spikes of d pushes
+ * ago. Restoring writes those rows back with the head at 0, so every later {@code spiked} and
+ * {@code push} behaves as in the saved run.
  */
-final class SpikeHistory implements AxonHistory {
+final class SpikeHistory implements AxonHistory, Checkpointable {
+    /** The checkpoint key of the history rows. */
+    static final String ROWS = "spikes_by_delay";
+
     private final String group;
     private final int maxDelay;
     private final int size;
@@ -73,6 +84,19 @@ final class SpikeHistory implements AxonHistory {
         return bytes.get(row * size + neuron) != 0;
     }
 
+    /** Bulk copy of the row of {@code delay} (checked as in {@link #spiked}). */
+    @Override
+    public void copySpikes(int delay, ByteBuffer out) {
+        if (delay < 0 || delay >= maxDelay) {
+            spiked(delay, 0);
+        }
+        int row = head + delay;
+        if (row >= maxDelay) {
+            row -= maxDelay;
+        }
+        out.put(0, bytes, row * size, size);
+    }
+
     /** Makes {@code spikes} (N bytes, non-zero = spike) the delay-0 row; the oldest row falls off. */
     void push(ByteBuffer spikes) {
         head = head == 0 ? maxDelay - 1 : head - 1;
@@ -80,6 +104,37 @@ final class SpikeHistory implements AxonHistory {
         for (int i = 0; i < size; i++) {
             bytes.put(base + i, spikes.get(i) != 0 ? (byte) 1 : 0);
         }
+    }
+
+    /** The rows in logical order: a new BOOL {@code [maxDelay, N]}, row d = spikes of d pushes ago. */
+    @Override
+    public Map<String, INDArray> saveState() {
+        INDArray out = Tensors.zeros(DataType.BOOL, maxDelay, size);
+        ByteBuffer o = Views.bools(out);
+        for (int d = 0; d < maxDelay; d++) {
+            int row = (head + d) % maxDelay;
+            for (int i = 0; i < size; i++) {
+                o.put(d * size + i, bytes.get(row * size + i));
+            }
+        }
+        return Map.of(ROWS, out);
+    }
+
+    /**
+     * Puts back what {@link #saveState} returned.
+     *
+     * @throws IllegalArgumentException unless the state is exactly {@value #ROWS} as BOOL
+     *                                  {@code [maxDelay, N]}; nothing is changed then
+     */
+    @Override
+    public void restoreState(Map<String, INDArray> state) {
+        INDArray rows = new SavedState("NeuronAxon history of '" + group + "'", state, Set.of(ROWS))
+                .get(ROWS, DataType.BOOL, "NeuronAxon max_delay x neurons", maxDelay, size);
+        ByteBuffer src = Views.bools(rows);
+        for (int k = 0, n = maxDelay * size; k < n; k++) {
+            bytes.put(k, src.get(k) != 0 ? (byte) 1 : 0);
+        }
+        head = 0;
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.conex.api.tensor.DType;
 import org.conex.api.tensor.Vec;
 import org.conex.behaviors.learning.LearningInputs;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The two sums of Conv2dSTDP for shared kernels {@code [C_out, C_in, kh, kw]}, summed over the
@@ -21,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * visits the kernel footprint of each presynaptic spike, {@code plus} reads one pre-trace patch per
  * postsynaptic spike. When many neurons spike on a large map, the GEMM path (FLOAT only)
  * computes {@code post_trace[C_out, L] @ U_s^T} and {@code post_spike[C_out, L] @ U_x^T} with ND4J's
- * BLAS instead; {@link KernelPath#AUTO} decides each sum per step with {@link KernelCost}.
+ * BLAS instead (one BLAS thread, {@link PinnedGemm}, so the bits do not depend on the thread count);
+ * {@link KernelPath#AUTO} decides each sum per step with {@link KernelCost}.
  */
 public final class ConvStdpSums {
     private final ConvGeometry g;
@@ -182,7 +182,7 @@ public final class ConvStdpSums {
                 postTraceSeen = post;
                 postTrace2d = post.reshape('c', outChannels, g.locations());
             }
-            Nd4j.gemm(postTrace2d, unfolded.array, result.array, false, true, 1.0, 0.0);
+            PinnedGemm.gemm(postTrace2d, unfolded.array, result.array, false, true);
             result.get(out);
         }
 
@@ -196,7 +196,7 @@ public final class ConvStdpSums {
                 postSpikeData[in.postIndex(q)] = 1f;
             }
             postSpikes.put(postSpikeData);
-            Nd4j.gemm(postSpikes.array, unfolded.array, result.array, false, true, 1.0, 0.0);
+            PinnedGemm.gemm(postSpikes.array, unfolded.array, result.array, false, true);
             result.get(out);
         }
     }

@@ -5,7 +5,6 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * 2-D cross-correlation of a bool spike volume {@code S[C_in, H, W]} with shared weights
@@ -19,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * contiguous). The GEMM path (FLOAT weights only) unfolds the spikes to {@code U[K, L]} and
  * computes {@code W[C_out, K] @ U} with ND4J's BLAS in float32. {@link KernelPath#AUTO} chooses
  * per step from the spike count with {@link KernelCost}. The two differ only in float summation
- * order. All buffers are allocated once (the GEMM ones on first use).
+ * order. All buffers are allocated once (the GEMM ones on first use). The GEMM runs with one BLAS
+ * thread ({@link PinnedGemm}), so both paths give the same bits for every thread count.
  */
 public final class SpikeConvolution {
     private final ConvGeometry g;
@@ -155,7 +155,7 @@ public final class SpikeConvolution {
         }
         Unfold.spikes(g, spikeBytes, unfoldedData);
         unfolded.put(unfoldedData);
-        Nd4j.gemm(weights2d, unfolded.array, product.array, false, false, 1.0, 0.0);
+        PinnedGemm.gemm(weights2d, unfolded.array, product.array, false, false);
         product.get(sums);
     }
 }

@@ -3,6 +3,7 @@ package org.conex.behaviors.synapses;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Vec;
 
@@ -19,6 +20,7 @@ import org.conex.api.tensor.Vec;
 public final class CurrentNormalization extends Normalization {
     public static final BehaviorType TYPE = BehaviorType.builder("CurrentNormalization", CurrentNormalization::new)
             .priority(200).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(PARAMS)
             .description("I *= norm / (weight total per destination neuron or kernel)")
             .build();

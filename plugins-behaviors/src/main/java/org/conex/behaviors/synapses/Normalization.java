@@ -13,18 +13,20 @@ import org.conex.api.model.SynapseGroup;
  * for conv; a zero total counts as 1). Evaluated in the network dtype
  * ({@code round(round(norm) / S)}).
  *
- * <p>Parameters: {@code norm} (default 1; the wanted total); {@code sum_all_1d} (default true).
- * For 1-D one-to-one weights the reference divides by the sum of ALL weights (torch reads the
- * empty axis list as "reduce everything", ODD-8); golden case {@code one2one_norm_quirk} pins that
- * and its file carries only CoNeX parameters, so this quirk stays the default for 1-D weights.
- * {@code sum_all_1d = false} selects the per-neuron reading instead (each destination neuron's
- * single weight is its own total). The flag has no effect on other ranks.
+ * <p>Parameters: {@code norm} (default 1; the wanted total); {@code sum_all_1d} (default: the
+ * network's {@link org.conex.api.model.Network#referenceQuirks() reference-quirks} flag, off unless
+ * asked for). For 1-D one-to-one weights the intended reading is per neuron: each destination
+ * neuron's single weight is its own total. The reference instead divides by the sum of ALL weights
+ * (torch reads the empty axis list as "reduce everything", ODD-8); {@code sum_all_1d = true}, or a
+ * network with reference quirks on (as the conformance runner sets for golden case
+ * {@code one2one_norm_quirk}), selects that. The flag has no effect on other ranks.
  */
 abstract class Normalization extends Behavior<SynapseGroup> {
     static final ParamSpec[] PARAMS = {
         ParamSpec.of("norm", ParamKind.NUMBER).withDefault(1.0).doc("wanted total of each weight group"),
-        ParamSpec.of("sum_all_1d", ParamKind.BOOLEAN).withDefault(true)
-                .doc("1-D weights: divide by the sum of all weights (reference, ODD-8); false: per neuron"),
+        ParamSpec.of("sum_all_1d", ParamKind.BOOLEAN)
+                .doc("1-D weights: true divides by the sum of all weights (reference, ODD-8), false per neuron;"
+                        + " absent: the network's reference-quirks flag"),
     };
 
     private WeightGroups groups;
@@ -41,13 +43,15 @@ abstract class Normalization extends Behavior<SynapseGroup> {
         if (!Double.isFinite(norm)) {
             throw error("parameter 'norm' must be finite, found " + params().number("norm"));
         }
-        groups = group(synapse.get("weights"));
+        Object sumAll = params().get("sum_all_1d");
+        groups = group(synapse.get("weights"),
+                sumAll == null ? synapse.network().referenceQuirks() : (Boolean) sumAll);
         factors = new double[groups.groups()];
     }
 
-    private WeightGroups group(Object weights) {
+    private WeightGroups group(Object weights, boolean sumAll1d) {
         try {
-            return WeightGroups.of(weights, params().bool("sum_all_1d"));
+            return WeightGroups.of(weights, sumAll1d);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.conex.behaviors.synapses;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.NeuronGroup;
 import org.conex.api.model.SynapseGroup;
 
@@ -16,6 +17,7 @@ import org.conex.api.model.SynapseGroup;
 public final class PostSpikeCatcher extends SpikeCatcher {
     public static final BehaviorType TYPE = BehaviorType.builder("PostSpikeCatcher", PostSpikeCatcher::new)
             .priority(440).target(Target.SYNAPSE_GROUP).initializeLast()
+            .weightAccess(WeightAccess.NONE)
             .description("post_spike = destination spikes delayed by dst_delay")
             .build();
 

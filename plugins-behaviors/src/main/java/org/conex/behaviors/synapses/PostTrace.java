@@ -3,6 +3,7 @@ package org.conex.behaviors.synapses;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 
 /**
@@ -13,6 +14,7 @@ import org.conex.api.model.SynapseGroup;
 public final class PostTrace extends SpikeTrace {
     public static final BehaviorType TYPE = BehaviorType.builder("PostTrace", PostTrace::new)
             .priority(480).target(Target.SYNAPSE_GROUP)
+            .weightAccess(WeightAccess.NONE)
             .params(PARAMS)
             .description("post_trace += post_spike*spike_scale, then decays by dt/tau_s")
             .build();

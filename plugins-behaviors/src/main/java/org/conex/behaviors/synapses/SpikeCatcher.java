@@ -22,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * checks that the group has an {@link AxonHistory} under {@code "axon"}, that the synapse has the
  * delay vector (SynapseInit) and that every delay is below the axon's max_delay, and fills the
  * output (all false at start). Forward re-reads the delay vector (it may be overwritten after
- * initialization) and rejects a delay beyond the history with an error naming the neuron.
+ * initialization) and rejects a delay beyond the history with an error naming the neuron. When
+ * every delay is the same (the common case, e.g. all 0) the history row is copied in bulk.
  */
 abstract class SpikeCatcher extends Behavior<SynapseGroup> {
     private AxonHistory axon;
@@ -76,7 +77,17 @@ abstract class SpikeCatcher extends Behavior<SynapseGroup> {
             outArray = o;
         }
         int max = axon.maxDelay();
-        for (int i = 0, n = delays.capacity(); i < n; i++) {
+        int n = delays.capacity();
+        long first = n == 0 ? 0 : delays.get(0);
+        int same = 1;
+        while (same < n && delays.get(same) == first) {
+            same++;
+        }
+        if (same == n && first >= 0 && first < max) {
+            axon.copySpikes((int) first, out);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
             long d = delays.get(i);
             if (d < 0 || d >= max) {
                 checkDelay(i, d);

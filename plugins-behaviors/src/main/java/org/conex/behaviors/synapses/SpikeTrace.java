@@ -1,6 +1,7 @@
 package org.conex.behaviors.synapses;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
@@ -68,12 +69,27 @@ abstract class SpikeTrace extends Behavior<SynapseGroup> {
         Vec x = synapse.vec(traceVariable());
         ByteBuffer s = spikes(synapse);
         double dt = x.round(synapse.network().dt());
+        if (x instanceof Vec.F32) {
+            decay(((Vec.F32) x).buffer(), s, (float) scale, (float) tau, (float) dt);
+            return;
+        }
         for (int i = 0, n = x.length(); i < n; i++) {
             double v = x.get(i);
             if (s.get(i) != 0) {
                 v = x.round(v + scale);
             }
             x.set(i, v - x.round(x.round(v / tau) * dt));
+        }
+    }
+
+    /** Float32 path: the same operations in plain float arithmetic. */
+    private static void decay(FloatBuffer x, ByteBuffer s, float scale, float tau, float dt) {
+        for (int i = 0, n = x.capacity(); i < n; i++) {
+            float v = x.get(i);
+            if (s.get(i) != 0) {
+                v = v + scale;
+            }
+            x.put(i, v - (v / tau) * dt);
         }
     }
 

@@ -7,7 +7,10 @@ import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.model.SynapseMode;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.SparseWeights;
 import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +21,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (a weight clipped to {@code (float) 0.9} compares equal to it). Works on dense weights of any
  * rank (2-D, 1-D one-to-one, conv, local, lateral) and on the stored entries of sparse weights.
  *
+ * <p>Event-driven when it can be exact: weights it clipped before and nobody changed since are
+ * still inside the bounds, so for dense {@code [N_src, N_dst]} (SxD) and sparse weights it visits
+ * only the rows and columns marked on the synapse's
+ * {@link org.conex.api.model.SynapseGroup#weightChanges() weight changes} since its last step
+ * (SimpleSTDP marks the rows of spiking sources and the columns of spiking destinations). It
+ * sweeps every weight on its first step, after the weights were replaced or marked as a whole, and
+ * whenever another scheduled behavior of the synapse does not declare its weight access (see
+ * {@link WeightAccess}), so the result always equals the full clip.
+ *
  * <p>Parameters: {@code w_min} (default 0), {@code w_max} (default 1); {@code w_min < w_max} is
  * required. Negative {@code w_min} is allowed (for signed, e.g. inhibitory, weights): the
  * reference's assertion {@code 0 <= w_min} (ODD-9) is treated as a bug.
@@ -27,9 +39,11 @@ public final class WeightClip extends Behavior<SynapseGroup> {
             .priority(540).target(Target.SYNAPSE_GROUP)
             .params(ParamSpec.of("w_min", ParamKind.NUMBER).withDefault(0.0).doc("lower bound (may be negative)"),
                     ParamSpec.of("w_max", ParamKind.NUMBER).withDefault(1.0).doc("upper bound, > w_min"))
+            .weightAccess(WeightAccess.REPORTED)
             .description("clamps weights into [w_min, w_max]")
             .build();
 
+    private final ChangedWeights changes = new ChangedWeights(this);
     private double lo;
     private double hi;
     private INDArray cachedArray;
@@ -54,28 +68,75 @@ public final class WeightClip extends Behavior<SynapseGroup> {
     @Override
     public void forward(SynapseGroup synapse) {
         Vec w = view(synapse);
-        if (w instanceof Vec.F32) {
-            clip(((Vec.F32) w).buffer(), (float) lo, (float) hi);
+        Object weights = synapse.get("weights");
+        if (!tracked(synapse, weights) || !changes.collect(synapse, weights)) {
+            clip(w, 0, w.length());
+        } else if (weights instanceof SparseWeights) {
+            clipSparse(w, (SparseWeights) weights);
+        } else {
+            clipDense(w, synapse.dst().size());
+        }
+    }
+
+    /** Layouts whose rows and columns are the synapse's sources and destinations. */
+    private static boolean tracked(SynapseGroup s, Object weights) {
+        if (weights instanceof SparseWeights) {
+            return true;
+        }
+        INDArray a = (INDArray) weights;
+        return s.network().synapseMode() == SynapseMode.SxD && a.rank() == 2 && a.rows() == s.src().size()
+                && a.columns() == s.dst().size();
+    }
+
+    /** The changed rows, then the changed columns (row by row, in memory order). */
+    private void clipDense(Vec w, int nDst) {
+        for (int k = 0, n = changes.rowCount(); k < n; k++) {
+            int start = changes.row(k) * nDst;
+            clip(w, start, start + nDst);
+        }
+        int nCols = changes.columnCount();
+        if (nCols == 0) {
             return;
         }
-        for (int e = 0, n = w.length(); e < n; e++) {
+        int[] cols = changes.columns();
+        if (w instanceof Vec.F32) {
+            Kernels.clipColumns(((Vec.F32) w).buffer(), w.length() / nDst, nDst, cols, nCols, (float) lo, (float) hi);
+            return;
+        }
+        for (int row = 0, end = w.length(); row < end; row += nDst) {
+            for (int k = 0; k < nCols; k++) {
+                clip(w, row + cols[k], row + cols[k] + 1);
+            }
+        }
+    }
+
+    /** The stored entries of the changed rows and columns. */
+    private void clipSparse(Vec w, SparseWeights s) {
+        for (int k = 0, n = changes.rowCount(); k < n; k++) {
+            int i = changes.row(k);
+            for (int p = s.rowStart(i), end = s.rowStart(i + 1); p < end; p++) {
+                int e = s.rowEntry(p);
+                clip(w, e, e + 1);
+            }
+        }
+        int[] cols = changes.columns();
+        for (int k = 0, n = changes.columnCount(); k < n; k++) {
+            clip(w, s.colStart(cols[k]), s.colStart(cols[k] + 1));
+        }
+    }
+
+    /** Clamps entries {@code from .. to-1}. */
+    private void clip(Vec w, int from, int to) {
+        if (w instanceof Vec.F32) {
+            Kernels.clip(((Vec.F32) w).buffer(), from, to, (float) lo, (float) hi);
+            return;
+        }
+        for (int e = from; e < to; e++) {
             double x = w.get(e);
             if (x < lo) {
                 w.set(e, lo);
             } else if (x > hi) {
                 w.set(e, hi);
-            }
-        }
-    }
-
-    /** Float32 sweep on the raw buffer (the whole matrix every step, so kept tight). */
-    private static void clip(FloatBuffer w, float lo, float hi) {
-        for (int e = 0, n = w.capacity(); e < n; e++) {
-            float x = w.get(e);
-            if (x < lo) {
-                w.put(e, lo);
-            } else if (x > hi) {
-                w.put(e, hi);
             }
         }
     }

@@ -67,6 +67,9 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
             .description("creates synapse.weights: constant, random, masked, truly sparse or explicit")
             .build();
 
+    /** Values drawn per pass when filling large weights. */
+    private static final int CHUNK = 1 << 16;
+
     public WeightInitializer(Params params) {
         super(params);
     }
@@ -140,6 +143,11 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
         return kernel != null ? WeightShapes.fromKernel(kernel) : s.matrixShape();
     }
 
+    /**
+     * Dense weights drawn in chunks of {@value #CHUNK} straight into the new array (the same draws,
+     * in the same order, as one big draw), so building never holds a second, double-precision copy
+     * of a large matrix.
+     */
     private INDArray dense(TensorSpec spec, long[] shape, double density, DType dtype) {
         long count = WeightShapes.count(shape);
         if (count > Integer.MAX_VALUE - 8) {
@@ -147,18 +155,28 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
                     + " elements; use density < 1 with true_sparsity for sparse weights");
         }
         int n = (int) count;
-        double[] v = spec.sample(n, stream("values"));
+        INDArray weights = Tensors.zeros(dtype.nd4j(), shape);
+        Vec out = Vec.of(weights);
+        RandomStream values = stream("values");
         RandomStream mask = density < 1 ? stream("mask") : null;
         double scale = dtype.round(params().number("scale"));
         double offset = dtype.round(params().number("offset"));
-        for (int i = 0; i < n; i++) {
-            double w = dtype.round(v[i]);
-            if (mask != null && !(mask.nextDouble() <= density)) {
-                w = 0;
+        double[] v = new double[Math.min(CHUNK, n)];
+        for (int start = 0; start < n; start += v.length) {
+            int len = Math.min(v.length, n - start);
+            if (len < v.length) {
+                v = new double[len];
             }
-            v[i] = dtype.round(dtype.round(w * scale) + offset);
+            spec.sample(v, values);
+            for (int i = 0; i < len; i++) {
+                double w = dtype.round(v[i]);
+                if (mask != null && !(mask.nextDouble() <= density)) {
+                    w = 0;
+                }
+                out.set(start + i, dtype.round(dtype.round(w * scale) + offset));
+            }
         }
-        return Tensors.of(dtype, v, shape);
+        return weights;
     }
 
     /**
@@ -195,9 +213,8 @@ public final class WeightInitializer extends Behavior<SynapseGroup> {
         double scale = dtype.round(params().number("scale"));
         double offset = dtype.round(params().number("offset"));
         RandomStream rng = stream("values");
-        final int chunk = 1 << 16;
-        for (int start = 0; start < nnz; start += chunk) {
-            double[] drawn = spec.sample(Math.min(chunk, nnz - start), rng);
+        for (int start = 0; start < nnz; start += CHUNK) {
+            double[] drawn = spec.sample(Math.min(CHUNK, nnz - start), rng);
             for (int i = 0; i < drawn.length; i++) {
                 double w = dtype.round(drawn[i]);
                 v.set(start + i, dtype.round(dtype.round(w * scale) + offset));

@@ -61,18 +61,33 @@ class NormalizationTest {
                 SynapseFixture.values(((SparseWeights) f.syn.get("weights")).toDense()));
     }
 
-    /** ODD-8, pinned by golden one2one_norm_quirk: 1-D weights are scaled as a whole by default. */
+    /** The intended reading is the default: each one-to-one weight is its neuron's own total. */
     @Test
-    void oneDimensionalWeightsUseTheTotalByDefault() {
+    void oneDimensionalWeightsArePerNeuronByDefault() {
         SynapseFixture f = weights(2, 2, new double[] {1, 3}, 2);
         f.add(WeightNormalization.TYPE, params("norm", 2.0));
         f.step();
+        assertArrayEquals(new double[] {2, 2}, f.values("weights"));
+    }
+
+    /** ODD-8 (golden one2one_norm_quirk): the reference scales 1-D weights by their total. */
+    @Test
+    void oneDimensionalTotalWithReferenceQuirksOrWhenAsked() {
+        SynapseFixture f = weights(2, 2, new double[] {1, 3}, 2);
+        f.syn.network().setReferenceQuirks(true);
+        f.add(WeightNormalization.TYPE, params("norm", 2.0));
+        f.step();
         assertArrayEquals(new double[] {0.5, 1.5}, f.values("weights"));
+        SynapseFixture g = weights(2, 2, new double[] {1, 3}, 2);
+        g.add(WeightNormalization.TYPE, params("norm", 2.0, "sum_all_1d", true));
+        g.step();
+        assertArrayEquals(new double[] {0.5, 1.5}, g.values("weights"));
     }
 
     @Test
-    void oneDimensionalPerNeuronWhenAsked() {
+    void anExplicitParameterWinsOverTheNetworkFlag() {
         SynapseFixture f = weights(2, 2, new double[] {1, 3}, 2);
+        f.syn.network().setReferenceQuirks(true);
         f.add(WeightNormalization.TYPE, params("norm", 2.0, "sum_all_1d", false));
         f.step();
         assertArrayEquals(new double[] {2, 2}, f.values("weights"));
@@ -102,12 +117,22 @@ class NormalizationTest {
     }
 
     @Test
-    void currentNormalizationOfOneToOneUsesTheTotal() {
+    void currentNormalizationOfOneToOneUsesTheTotalWithReferenceQuirks() {
         SynapseFixture f = weights(3, 3, new double[] {1, 2, 5}, 3);
+        f.syn.network().setReferenceQuirks(true);
         f.putFloats("I", new double[] {1, 0, 5}, 3);
         f.add(CurrentNormalization.TYPE, params("norm", 1.5));
         f.step();
         assertArrayEquals(new double[] {0.1875, 0, 0.9375}, f.values("I"));
+    }
+
+    @Test
+    void currentNormalizationOfOneToOneIsPerNeuronByDefault() {
+        SynapseFixture f = weights(3, 3, new double[] {1, 2, 5}, 3);
+        f.putFloats("I", new double[] {1, 0, 5}, 3);
+        f.add(CurrentNormalization.TYPE, params("norm", 1.5));
+        f.step();
+        assertArrayEquals(new double[] {1.5, 0, 1.5}, f.values("I"));
     }
 
     @Test

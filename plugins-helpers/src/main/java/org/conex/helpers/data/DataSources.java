@@ -28,8 +28,11 @@ public final class DataSources {
     public record Split(DataSource train, DataSource test) {
     }
 
-    /** Samples stacked along a new first axis, with their labels (empty array if unlabelled). */
-    public record Batch(INDArray sensory, long[] labels) {
+    /**
+     * Samples stacked along a new first axis: sensory {@code [B, ...]}, location {@code [B, ...]}
+     * (null unless every sample has one) and labels (empty array unless every sample has one).
+     */
+    public record Batch(INDArray sensory, INDArray location, long[] labels) {
         public int size() {
             return (int) sensory.size(0);
         }
@@ -128,6 +131,7 @@ public final class DataSources {
                 }
                 int end = Math.min(next + batchSize, source.size());
                 List<INDArray> xs = new ArrayList<>();
+                List<INDArray> locs = new ArrayList<>();
                 long[] labels = new long[end - next];
                 boolean labelled = true;
                 for (int i = next; i < end; i++) {
@@ -138,12 +142,14 @@ public final class DataSources {
                                 + java.util.Arrays.toString(xs.get(0).shape()));
                     }
                     xs.add(s.sensory());
+                    s.location().ifPresent(locs::add);
                     labelled &= s.label().isPresent();
                     labels[i - next] = s.label().orElse(-1);
                 }
                 next = end;
                 INDArray stacked = Nd4j.stack(0, xs.toArray(new INDArray[0]));
-                return new Batch(stacked, labelled ? labels : new long[0]);
+                INDArray location = locs.size() == xs.size() ? Nd4j.stack(0, locs.toArray(new INDArray[0])) : null;
+                return new Batch(stacked, location, labelled ? labels : new long[0]);
             }
         };
     }

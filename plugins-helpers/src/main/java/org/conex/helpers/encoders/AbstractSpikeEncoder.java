@@ -51,6 +51,16 @@ public abstract class AbstractSpikeEncoder implements SpikeEncoder {
         return encode(intensities, random);
     }
 
+    /**
+     * Encodes with this encoder's own stream: {@code new PoissonEncoder(20).withSeed(7).encode(x)}.
+     *
+     * @param intensities values in [0, 1], any shape
+     * @return spikes {@code [time, ...shape]}
+     */
+    public final INDArray encode(INDArray intensities) {
+        return encode(intensities, random);
+    }
+
     @Override
     public final INDArray encode(INDArray intensities, RandomStream rng) {
         Objects.requireNonNull(intensities, "intensities");

@@ -6,6 +6,7 @@ import org.conex.api.behavior.ParamSpec;
 import org.conex.api.helper.HelperKind;
 import org.conex.api.helper.HelperType;
 import org.conex.api.tensor.DType;
+import org.conex.helpers.Seeds;
 import org.conex.api.tensor.RandomStream;
 
 /**

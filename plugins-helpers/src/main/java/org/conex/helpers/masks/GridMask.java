@@ -15,7 +15,7 @@ import org.conex.api.tensor.DType;
 import org.conex.api.tensor.RandomStream;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Views;
-import org.conex.helpers.encoders.Seeds;
+import org.conex.helpers.Seeds;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

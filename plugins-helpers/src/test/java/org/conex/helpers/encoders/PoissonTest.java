@@ -53,42 +53,12 @@ class PoissonTest {
         }
         mean /= n;
         double p = (float) ratio; // the encoder computes p in float32
-        double[] moments = renewalMoments(1.0 / p, window);
+        double[] moments = TestData.renewalMoments(1.0 / p, window);
         double sd = Math.sqrt((moments[1] - moments[0] * moments[0]) / n);
         assertEquals(moments[0], mean, 4 * sd, "expected " + moments[0] + " spikes, sd of mean " + sd);
         // the spec's "about 5" (30 / 6.0025) is the steady-state rate; a train starting at t = 0 has
         // fewer: renewal theory gives T/mu + E[Y^2]/(2 mu^2) - 1 + 1/(2 mu) = 4.66 for mu = 6.0025
         assertEquals(4.664, moments[0], 0.001);
-    }
-
-    /** {E[N], E[N^2]} of the number of renewals up to T with intervals max(Poisson(lambda), 1). */
-    static double[] renewalMoments(double lambda, int window) {
-        double[] interval = new double[window + 1];
-        double pk = Math.exp(-lambda);
-        interval[1] = pk;
-        for (int k = 1; k <= window; k++) {
-            pk *= lambda / k;
-            interval[Math.max(k, 1)] += pk;
-        }
-        double[] sk = interval.clone(); // distribution of S_1 on 0..T
-        double en = 0;
-        double en2 = 0;
-        for (int k = 1; k <= window; k++) {
-            double pLe = 0;
-            for (int t = 1; t <= window; t++) {
-                pLe += sk[t];
-            }
-            en += pLe;
-            en2 += (2 * k - 1) * pLe;
-            double[] next = new double[window + 1];
-            for (int t = 1; t <= window; t++) {
-                for (int d = 1; t + d <= window; d++) {
-                    next[t + d] += sk[t] * interval[d];
-                }
-            }
-            sk = next;
-        }
-        return new double[] {en, en2};
     }
 
     @Test

@@ -111,12 +111,12 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
         if (sensory) {
             owner.put("x", Tensors.zeros(DataType.BOOL, sens.length));
             x = Views.bools(owner.array("x"));
-            checkPopulation(owner, "sensory_pop", sens.length, "sensory");
+            checkPopulation(owner, "sensory_pop", sens, "sensory");
         }
         if (location) {
             owner.put("loc", Tensors.zeros(DataType.BOOL, locs.length));
             loc = Views.bools(owner.array("loc"));
-            checkPopulation(owner, "location_pop", locs.length, "location");
+            checkPopulation(owner, "location_pop", locs, "location");
         }
         owner.put("new_data", Boolean.FALSE);
         owner.put("exhausted", Boolean.FALSE);
@@ -127,11 +127,12 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
         return error(message);
     }
 
-    private void checkPopulation(NetworkObject owner, String role, int length, String what) {
+    private void checkPopulation(NetworkObject owner, String role, SpikeFrames frames, String what) {
+        int length = frames.length;
         if (owner instanceof Structure && ((Structure) owner).ref(role) instanceof NeuronGroup) {
             NeuronGroup g = (NeuronGroup) ((Structure) owner).ref(role);
             if (g.size() != length) {
-                throw error(what + " frames have " + length + " values (" + sens.describe() + ") but population '"
+                throw error(what + " frames have " + length + " values (" + frames.describe() + ") but population '"
                         + g.tag() + "' has " + g.size() + " neurons");
             }
         }

@@ -25,7 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Builds the network of a conformance case (golden/README.md format) through the public API and
- * the behavior registry, and applies its {@code initial} values after initialization.
+ * the behavior registry, and applies its {@code initial} values after initialization. Case
+ * networks run with {@link Network#referenceQuirks() reference quirks} on, since every case is a
+ * recording of the reference.
  */
 public final class CaseNetwork {
     private CaseNetwork() {
@@ -58,6 +60,8 @@ public final class CaseNetwork {
     public static Network build(JsonNode c, BehaviorRegistry registry, long seed) {
         DType dtype = DType.parse(c.path("dtype").asText("float32"));
         Network net = new Network("network", dtype, SynapseMode.SxD, seed);
+        // the corpus records the Python reference, so behaviors reproduce its documented quirks
+        net.setReferenceQuirks(true);
         addBehaviors(net, c.path("network_behaviors"), registry, "network_behaviors");
         int gi = 0;
         for (JsonNode g : c.path("neuron_groups")) {

@@ -1,4 +1,4 @@
-package org.conex.helpers.encoders;
+package org.conex.helpers;
 
 import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;

@@ -1,0 +1,101 @@
+package org.conex.bench.behaviors;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import org.conex.api.behavior.Behavior;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.ParamKind;
+import org.conex.api.behavior.ParamSpec;
+import org.conex.api.behavior.Params;
+import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
+import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.Kernels;
+import org.conex.api.tensor.Vec;
+import org.conex.api.tensor.Views;
+import org.conex.api.tensor.WeightChanges;
+
+/**
+ * STDP of the PymoNNtorch paper's "Simple" network (default priority 30, on a synapse group with
+ * dense float32 weights {@code [N_src, N_dst]}): {@code W[i, j] += increment} for every pair of a
+ * source i that spiked in the previous step ({@code src.spikes_old}) and a destination j that
+ * spikes now ({@code dst.spikes}), then {@code W := clip(W, w_min, w_max)}.
+ *
+ * <p>Event-driven: only the pairs change, so only they are visited and clipped (the weights are
+ * clipped once as a whole at initialization, so every other entry is already inside the bounds);
+ * the result equals the dense update and full clip. The changed rows are marked on the synapse's
+ * weight changes. Parameters: {@code increment} (default 0.001), {@code w_min} (0), {@code w_max} (1).
+ */
+public final class SimplePairSTDP extends Behavior<SynapseGroup> {
+    public static final BehaviorType TYPE = BehaviorType.builder("SimplePairSTDP", SimplePairSTDP::new)
+            .priority(30).target(Target.SYNAPSE_GROUP).tag("weight_learning")
+            .params(ParamSpec.of("increment", ParamKind.NUMBER).withDefault(0.001).doc("weight change per pair"),
+                    ParamSpec.of("w_min", ParamKind.NUMBER).withDefault(0.0).doc("lower weight bound"),
+                    ParamSpec.of("w_max", ParamKind.NUMBER).withDefault(1.0).doc("upper weight bound"))
+            .weightAccess(WeightAccess.REPORTED)
+            .description("paper 'Simple' network: W[pre(t-1), post(t)] += increment, clipped")
+            .build();
+
+    private float increment;
+    private float lo;
+    private float hi;
+    private ByteBuffer preOld;
+    private ByteBuffer post;
+    private int[] pre;
+    private int[] posts;
+
+    public SimplePairSTDP(Params params) {
+        super(params);
+    }
+
+    @Override
+    public void initialize(SynapseGroup s) {
+        Checks.float32(this, s);
+        increment = (float) params().number("increment");
+        lo = (float) params().number("w_min");
+        hi = (float) params().number("w_max");
+        if (!(lo < hi)) {
+            throw error("parameter 'w_min' (" + lo + ") must be less than 'w_max' (" + hi + ")");
+        }
+        for (String v : new String[] {"spikes_old", "spikes"}) {
+            if (!s.src().has(v) || !s.dst().has(v)) {
+                throw error("needs '" + v + "' on '" + s.src().tag() + "' and '" + s.dst().tag()
+                        + "' (SimpleSpikeGeneration)");
+            }
+        }
+        FloatBuffer w = weights(s);
+        Kernels.clip(w, 0, w.capacity(), lo, hi);
+        preOld = Views.bools(s.src().array("spikes_old"));
+        post = Views.bools(s.dst().array("spikes"));
+        pre = new int[s.src().size()];
+        posts = new int[s.dst().size()];
+    }
+
+    private FloatBuffer weights(SynapseGroup s) {
+        Vec w = s.vec("weights");
+        if (!(w instanceof Vec.F32) || w.length() != s.src().size() * s.dst().size()) {
+            throw error("needs dense float32 weights [" + s.src().size() + ", " + s.dst().size() + "]");
+        }
+        return ((Vec.F32) w).buffer();
+    }
+
+    @Override
+    public void forward(SynapseGroup s) {
+        int nPre = Kernels.spikeIndices(preOld, pre.length, pre);
+        int nPost = Kernels.spikeIndices(post, posts.length, posts);
+        if (nPre == 0 || nPost == 0) {
+            return;
+        }
+        FloatBuffer w = weights(s);
+        WeightChanges changes = s.weightChanges();
+        int nDst = posts.length;
+        for (int a = 0; a < nPre; a++) {
+            int base = pre[a] * nDst;
+            changes.markRow(pre[a]);
+            for (int b = 0; b < nPost; b++) {
+                int e = base + posts[b];
+                w.put(e, Math.min(Math.max(w.get(e) + increment, lo), hi));
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.conex.bench.behaviors;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import org.conex.api.behavior.Behavior;
+import org.conex.api.behavior.BehaviorType;
+import org.conex.api.behavior.ParamKind;
+import org.conex.api.behavior.ParamSpec;
+import org.conex.api.behavior.Params;
+import org.conex.api.behavior.Target;
+import org.conex.api.behavior.WeightAccess;
+import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.Kernels;
+import org.conex.api.tensor.Vec;
+import org.conex.api.tensor.Views;
+import org.conex.api.tensor.WeightChanges;
+
+/**
+ * Trace STDP of the paper's Izhikevich network (default priority 30, on a synapse group with dense
+ * float32 weights {@code [N_src, N_dst]}):
+ * <pre>
+ * W := clip(W + a_plus * outer(src.trace, dst.spikes) - a_minus * outer(src.spikes, dst.trace), w_min, w_max)
+ * </pre>
+ * Event-driven: only the columns of destinations that spiked and the rows of sources that spiked
+ * change, so only those entries are visited (row by row, in memory order) and clipped; the weights
+ * are clipped as a whole once at initialization, so the result equals the dense update. Changed
+ * rows and columns are marked on the synapse's weight changes.
+ *
+ * <p>Parameters: {@code a_plus} (default 0.01), {@code a_minus} (0.012), {@code w_min} (0),
+ * {@code w_max} (1). Reads {@code spikes} and {@code trace} (NeuronTrace) of both groups.
+ */
+public final class TraceSTDP extends Behavior<SynapseGroup> {
+    public static final BehaviorType TYPE = BehaviorType.builder("TraceSTDP", TraceSTDP::new)
+            .priority(30).target(Target.SYNAPSE_GROUP).tag("weight_learning")
+            .params(ParamSpec.of("a_plus", ParamKind.NUMBER).withDefault(0.01).doc("potentiation per post spike"),
+                    ParamSpec.of("a_minus", ParamKind.NUMBER).withDefault(0.012).doc("depression per pre spike"),
+                    ParamSpec.of("w_min", ParamKind.NUMBER).withDefault(0.0).doc("lower weight bound"),
+                    ParamSpec.of("w_max", ParamKind.NUMBER).withDefault(1.0).doc("upper weight bound"))
+            .weightAccess(WeightAccess.REPORTED)
+            .description("paper Izhikevich network: trace STDP, clipped, event-driven")
+            .build();
+
+    private float aPlus;
+    private float aMinus;
+    private float lo;
+    private float hi;
+    private ByteBuffer preSpikes;
+    private ByteBuffer postSpikes;
+    private FloatBuffer preTrace;
+    private FloatBuffer postTrace;
+    private int[] pre;
+    private int[] post;
+    private boolean[] preFlag;
+
+    public TraceSTDP(Params params) {
+        super(params);
+    }
+
+    @Override
+    public void initialize(SynapseGroup s) {
+        Checks.float32(this, s);
+        aPlus = (float) params().number("a_plus");
+        aMinus = (float) params().number("a_minus");
+        lo = (float) params().number("w_min");
+        hi = (float) params().number("w_max");
+        if (!(lo < hi)) {
+            throw error("parameter 'w_min' (" + lo + ") must be less than 'w_max' (" + hi + ")");
+        }
+        for (String v : new String[] {"spikes", "trace"}) {
+            if (!s.src().has(v) || !s.dst().has(v)) {
+                throw error("needs '" + v + "' on '" + s.src().tag() + "' and '" + s.dst().tag()
+                        + "' (a neuron model and NeuronTrace)");
+            }
+        }
+        FloatBuffer w = weights(s);
+        Kernels.clip(w, 0, w.capacity(), lo, hi);
+        preSpikes = Views.bools(s.src().array("spikes"));
+        postSpikes = Views.bools(s.dst().array("spikes"));
+        preTrace = Views.floats(s.src().array("trace"));
+        postTrace = Views.floats(s.dst().array("trace"));
+        pre = new int[s.src().size()];
+        post = new int[s.dst().size()];
+        preFlag = new boolean[s.src().size()];
+    }
+
+    private FloatBuffer weights(SynapseGroup s) {
+        Vec w = s.vec("weights");
+        if (!(w instanceof Vec.F32) || w.length() != s.src().size() * s.dst().size()) {
+            throw error("needs dense float32 weights [" + s.src().size() + ", " + s.dst().size() + "]");
+        }
+        return ((Vec.F32) w).buffer();
+    }
+
+    @Override
+    public void forward(SynapseGroup s) {
+        int nPre = Kernels.spikeIndices(preSpikes, pre.length, pre);
+        int nPost = Kernels.spikeIndices(postSpikes, post.length, post);
+        if (nPre == 0 && nPost == 0) {
+            return;
+        }
+        FloatBuffer w = weights(s);
+        WeightChanges changes = s.weightChanges();
+        int nSrc = pre.length;
+        int nDst = post.length;
+        for (int k = 0; k < nPre; k++) {
+            preFlag[pre[k]] = true;
+            changes.markRow(pre[k]);
+        }
+        for (int k = 0; k < nPost; k++) {
+            changes.markColumn(post[k]);
+        }
+        for (int i = 0; i < nSrc; i++) {
+            int base = i * nDst;
+            float plus = aPlus * preTrace.get(i);
+            if (preFlag[i]) {
+                preFlag[i] = false;
+                for (int j = 0; j < nDst; j++) {
+                    float p = postSpikes.get(j) != 0 ? plus : 0f;
+                    float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);
+                    w.put(base + j, Math.min(Math.max(x, lo), hi));
+                }
+            } else if (nPost > 0) {
+                for (int k = 0; k < nPost; k++) {
+                    int e = base + post[k];
+                    w.put(e, Math.min(Math.max(w.get(e) + plus, lo), hi));
+                }
+            }
+        }
+    }
+}
