@@ -22,7 +22,8 @@ import org.conex.runtime.BehaviorRegistry;
  * each workload it prints build seconds, simulation seconds (median of the measured runs, with min
  * and max), the simulating thread's CPU seconds, steps/s, synaptic events/s, peak resident memory
  * and the deterministic summary; {@code --json} also writes them as JSON. Defaults: 5 measured
- * runs after 1 warm-up run. Exit status 0, 1 if a workload's runs disagreed, 2 on a usage error.
+ * runs after 1 warm-up run; {@code --profile} adds a run timed behavior by behavior
+ * ({@link StepProfile}). Exit status 0, 1 if a workload's runs disagreed, 2 on a usage error.
  *
  * <p>Run it with {@code OMP_NUM_THREADS=1} and a heap cap ({@code bench/run.sh} does), as the
  * platform launcher does.
@@ -45,12 +46,14 @@ public final class BenchMain {
         int runs = 5;
         int warmups = 1;
         Path json = null;
+        boolean profile = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs": runs = positive(args, ++i, "--runs"); break;
                     case "--warmup": warmups = positive(args, ++i, "--warmup"); break;
                     case "--json": json = Path.of(value(args, ++i, "--json")); break;
+                    case "--profile": profile = true; break;
                     case "-h": case "--help": usage(out); return 0;
                     default:
                         if (args[i].startsWith("-")) {
@@ -76,7 +79,17 @@ public final class BenchMain {
                     BenchResult r = runner.run(w, warmups, runs);
                     out.println(line(r));
                     allDeterministic &= r.deterministic();
-                    list.add(mapper.valueToTree(r));
+                    ObjectNode node = mapper.valueToTree(r);
+                    if (profile) {
+                        List<StepProfile.Entry> p = runner.profile(w);
+                        for (StepProfile.Entry e : p) {
+                            if (e.percent() >= 0.5) {
+                                out.printf(Locale.ROOT, "    %5.1f%%  %8.4f s  %s%n", e.percent(), e.seconds(), e.behavior());
+                            }
+                        }
+                        node.set("profile", mapper.valueToTree(p));
+                    }
+                    list.add(node);
                 }
                 out.printf(Locale.ROOT, "JVM start to end of first simulated step: %.2f s%n",
                         runner.firstStepAfterStart());
@@ -143,11 +156,12 @@ public final class BenchMain {
     }
 
     private static void usage(PrintStream s) {
-        s.println("usage: bench [NAME...] [--runs N] [--warmup N] [--json FILE]");
+        s.println("usage: bench [NAME...] [--runs N] [--warmup N] [--json FILE] [--profile]");
         s.println("  NAME: " + String.join(", ", Workloads.names()) + ", conex (1k, 4k, 10k), all (default),");
         s.println("        scaling (cost per step against size and connectivity)");
         s.println("  --runs N     measured runs per workload (default 5; the median is reported)");
         s.println("  --warmup N   unmeasured runs first (default 1)");
         s.println("  --json FILE  also write the results as JSON");
+        s.println("  --profile    also time one run behavior by behavior (where the time goes)");
     }
 }

@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class BenchRunner {
     /** Master seed of every benchmark network. */
     static final long SEED = 42;
+    private static final int PROFILE_RUNS = 3;
 
     private final BehaviorLookup behaviors;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -35,6 +36,23 @@ final class BenchRunner {
      */
     double firstStepAfterStart() {
         return firstStepAfterStart;
+    }
+
+    /**
+     * Builds the workload {@value #PROFILE_RUNS} more times and profiles its steps behavior by
+     * behavior (see {@link StepProfile}); the last run is reported (the earlier ones warm up the
+     * profiling loop). Not part of the timed runs.
+     */
+    java.util.List<StepProfile.Entry> profile(Workload w) {
+        java.util.List<StepProfile.Entry> p = null;
+        for (int r = 0; r < PROFILE_RUNS; r++) {
+            Network net = w.build(behaviors, SEED);
+            Simulation sim = new Simulation(net);
+            sim.initialize();
+            p = StepProfile.run(sim, w.steps());
+            release(net);
+        }
+        return p;
     }
 
     BenchResult run(Workload w, int warmups, int runs) {
@@ -86,7 +104,7 @@ final class BenchRunner {
     }
 
     /** Frees the native memory of the network's arrays now instead of whenever the GC finds them. */
-    private static void release(Network net) {
+    static void release(Network net) {
         for (NetworkObject o : net.allObjects()) {
             for (String name : o.variables()) {
                 Object v = o.get(name);

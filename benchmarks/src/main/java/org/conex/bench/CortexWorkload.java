@@ -29,7 +29,7 @@ import org.conex.api.tensor.DType;
  */
 final class CortexWorkload implements Workload {
     static final double RATIO = 0.05;
-    static final double DRIVE = 12.0;
+    static final double DRIVE = 10.0;
     static final double TAU_TRACE = 10.0;
     static final double A_PLUS = 0.01;
     static final double A_MINUS = 0.012;

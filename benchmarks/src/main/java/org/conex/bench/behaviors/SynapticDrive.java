@@ -27,6 +27,7 @@ final class SynapticDrive {
     private ByteBuffer[] spikeViews = new ByteBuffer[0];
     private int[] active = new int[0];
     private float[] sum = new float[0];
+    private float[] scratch = new float[0];
 
     /** @param tag the tag selecting the afferent synapse groups (e.g. "GLU") */
     SynapticDrive(String tag) {
@@ -53,7 +54,7 @@ final class SynapticDrive {
             if (count == 0) {
                 continue;
             }
-            Kernels.sumRows(((Vec.F32) w).buffer(), n, active, count, sum);
+            Kernels.sumRows(((Vec.F32) w).buffer(), n, active, count, sum, scratch);
             for (int j = 0; j < n; j++) {
                 target.put(j, target.get(j) + sum[j]);
             }
@@ -75,6 +76,7 @@ final class SynapticDrive {
         }
         active = new int[maxSrc];
         sum = new float[g.size()];
+        scratch = new float[4 * g.size()];
         version = v;
     }
 

@@ -20,7 +20,7 @@ import org.conex.runtime.model.ModelContext;
 import org.conex.runtime.model.ModelExtension;
 import org.conex.runtime.model.SectionEntry;
 import org.conex.runtime.model.Suggestions;
-import org.conex.structures.StructureRegistry;
+import org.conex.api.structure.StructureRegistry;
 import org.conex.structures.io.DocumentReader;
 import org.conex.structures.io.StructureBuilder;
 import org.conex.structures.io.StructureDocument;

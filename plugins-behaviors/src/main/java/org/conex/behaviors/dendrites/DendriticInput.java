@@ -60,6 +60,8 @@ public abstract class DendriticInput extends Behavior<SynapseGroup> {
     private double factor = 1;
     private INDArray preArray;
     private ByteBuffer preView;
+    /** Work array for the float32 scaling (a loop over a heap array is vectorised). */
+    private float[] scaled = new float[0];
 
     protected DendriticInput(Params params) {
         super(params);
@@ -119,10 +121,16 @@ public abstract class DendriticInput extends Behavior<SynapseGroup> {
         }
         if (out instanceof Vec.F32) {
             FloatBuffer b = ((Vec.F32) out).buffer();
-            float f = (float) factor;
-            for (int j = 0, n = b.capacity(); j < n; j++) {
-                b.put(j, f * b.get(j));
+            int n = b.capacity();
+            if (scaled.length != n) {
+                scaled = new float[n];
             }
+            b.get(0, scaled, 0, n);
+            float f = (float) factor;
+            for (int j = 0; j < n; j++) {
+                scaled[j] = f * scaled[j];
+            }
+            b.put(0, scaled, 0, n);
             return;
         }
         for (int j = 0, n = out.length(); j < n; j++) {

@@ -31,6 +31,7 @@ public final class SimpleDendriticInput extends DendriticInput {
 
     private int[] active;
     private float[] sum;
+    private float[] scratch;
 
     public SimpleDendriticInput(Params params) {
         super(params);
@@ -51,6 +52,7 @@ public final class SimpleDendriticInput extends DendriticInput {
         }
         active = new int[s];
         sum = new float[d];
+        scratch = new float[4 * d];
     }
 
     /** Kept for the spatial inputs of this package; same as {@link #describeWeights(Object)}. */
@@ -64,8 +66,8 @@ public final class SimpleDendriticInput extends DendriticInput {
         int n = Kernels.spikeIndices(pre, active.length, active);
         if (w instanceof Vec.F32 && out instanceof Vec.F32) {
             int d = out.length();
-            Kernels.sumRows(((Vec.F32) w).buffer(), d, active, n, sum);
-            Kernels.copy(sum, ((Vec.F32) out).buffer(), d);
+            Kernels.sumRows(((Vec.F32) w).buffer(), d, active, n, sum, scratch);
+            ((Vec.F32) out).buffer().put(0, sum, 0, d);
         } else {
             sumRows(w, out, n);
         }

@@ -1,6 +1,7 @@
 package org.conex.behaviors.dendrites;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
@@ -30,6 +31,7 @@ public final class SparseDendriticInput extends DendriticInput {
 
     private INDArray valuesArray;
     private Vec values;
+    private float[] acc = new float[0];
 
     public SparseDendriticInput(Params params) {
         super(params);
@@ -61,6 +63,10 @@ public final class SparseDendriticInput extends DendriticInput {
             values = Vec.of(w.values());
             valuesArray = w.values();
         }
+        if (values instanceof Vec.F32 && out instanceof Vec.F32) {
+            sumF32(w, ((Vec.F32) values).buffer(), pre, ((Vec.F32) out).buffer());
+            return;
+        }
         out.fill(0);
         for (int i = 0, s = w.rows(); i < s; i++) {
             if (pre.get(i) == 0) {
@@ -72,5 +78,24 @@ public final class SparseDendriticInput extends DendriticInput {
                 out.set(j, out.get(j) + values.get(k));
             }
         }
+    }
+
+    /** Float32 path: the same additions, in the same order, into a heap accumulator. */
+    private void sumF32(SparseWeights w, FloatBuffer values, ByteBuffer pre, FloatBuffer out) {
+        int d = out.capacity();
+        if (acc.length != d) {
+            acc = new float[d];
+        }
+        java.util.Arrays.fill(acc, 0f);
+        for (int i = 0, s = w.rows(); i < s; i++) {
+            if (pre.get(i) == 0) {
+                continue;
+            }
+            for (int p = w.rowStart(i), end = w.rowStart(i + 1); p < end; p++) {
+                int k = w.rowEntry(p);
+                acc[w.col(k)] += values.get(k);
+            }
+        }
+        out.put(0, acc, 0, d);
     }
 }

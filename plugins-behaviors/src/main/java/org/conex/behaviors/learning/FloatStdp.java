@@ -1,13 +1,19 @@
 package org.conex.behaviors.learning;
 
 import java.nio.FloatBuffer;
+import org.conex.api.tensor.Kernels;
 
 /**
  * The float32 kernels of the dense STDP rule: the same per-synapse expression as
  * {@link StdpParams#dw} (which rounds every operation of a double computation to float32), written
  * in plain float arithmetic on raw buffers, where every operation is the correctly rounded float
  * result by definition. So the weights are bit-identical to the generic path, several times faster.
- * Without bounds the potentiation of a silent source's row is one constant {@code x_pre * a_plus}.
+ * Without bounds the potentiation of a silent source's row is one constant {@code x_pre * a_plus},
+ * and a spiking source's row is updated in a heap copy by a loop the JIT vectorises, the
+ * potentiation entering as {@code mask[j] * x_pre * a_plus} (mask 0 or 1; equal to the
+ * conditional form for finite traces, up to the sign of a zero).
+ * Every written value is passed through {@link Kernels#clamp} with the bounds a following
+ * WeightClip offered (infinite bounds when there is no offer, which changes nothing).
  */
 final class FloatStdp {
     private final float aPlus;
@@ -17,6 +23,10 @@ final class FloatStdp {
     private final StdpBound positive;
     private final StdpBound negative;
     private final boolean unbounded;
+    private float[] row = new float[0];
+    private float[] postMask = new float[0];
+    private float[] depression = new float[0];
+    private FloatBuffer preparedFor;
 
     /** @param p parameters resolved for a float32 network */
     FloatStdp(StdpParams p) {
@@ -27,6 +37,39 @@ final class FloatStdp {
         positive = p.positiveBound();
         negative = p.negativeBound();
         unbounded = positive == StdpBound.NO_BOUND && negative == StdpBound.NO_BOUND;
+    }
+
+    /**
+     * Per-step inputs of the unbounded row kernel as heap arrays (loops over them are vectorised):
+     * {@code depression[j] = x_post[j] * a_minus} and {@code postMask[j]} = 1 if destination j
+     * spiked, else 0. Valid until {@link #newStep()}.
+     */
+    private void prepare(FloatBuffer xPost, boolean[] post, int n) {
+        if (row.length != n) {
+            row = new float[n];
+            postMask = new float[n];
+            depression = new float[n];
+        }
+        for (int j = 0; j < n; j++) {
+            depression[j] = xPost.get(j) * aMinus;
+            postMask[j] = post[j] ? 1f : 0f;
+        }
+        preparedFor = xPost;
+    }
+
+    /** Forgets the per-step inputs (call once per step before the row kernels). */
+    void newStep() {
+        preparedFor = null;
+    }
+
+    /**
+     * The weight after the update of one synapse, {@code clamp(w + dw, lo, hi)}, with dw the
+     * expression of {@link StdpParams#dw} in float arithmetic.
+     */
+    float updated(float w, float xPre, boolean sPre, float xPost, boolean sPost, float lo, float hi) {
+        float plus = sPost ? (xPre * aPlus) * factor(positive, w) : 0f;
+        float minus = sPre ? (xPost * aMinus) * factor(negative, w) : 0f;
+        return Kernels.clamp(w + (plus - minus), lo, hi);
     }
 
     private float factor(StdpBound b, float w) {
@@ -42,21 +85,26 @@ final class FloatStdp {
      * {@code plus_j - a_minus * x_post[j] * B-(w)} with {@code plus_j} the potentiation when
      * destination j spiked too.
      */
-    void spikingSourceRow(FloatBuffer w, int base, int n, float xPre, FloatBuffer xPost, boolean[] post) {
+    void spikingSourceRow(FloatBuffer w, int base, int n, float xPre, FloatBuffer xPost, boolean[] post, float lo,
+                          float hi) {
         float c = xPre * aPlus;
         if (unbounded) {
-            for (int j = 0; j < n; j++) {
-                float minus = xPost.get(j) * aMinus;
-                float plus = post[j] ? c : 0f;
-                w.put(base + j, w.get(base + j) + (plus - minus));
+            if (preparedFor != xPost) {
+                prepare(xPost, post, n);
             }
+            float[] r = row;
+            w.get(base, r, 0, n);
+            for (int j = 0; j < n; j++) {
+                r[j] = Kernels.clamp(r[j] + (postMask[j] * c - depression[j]), lo, hi);
+            }
+            w.put(base, r, 0, n);
             return;
         }
         for (int j = 0; j < n; j++) {
             float wij = w.get(base + j);
             float minus = (xPost.get(j) * aMinus) * factor(negative, wij);
             float plus = post[j] ? c * factor(positive, wij) : 0f;
-            w.put(base + j, wij + (plus - minus));
+            w.put(base + j, Kernels.clamp(wij + (plus - minus), lo, hi));
         }
     }
 
@@ -64,19 +112,19 @@ final class FloatStdp {
      * Row of a silent source: only the entries of the spiking destinations {@code posts[0 .. count)}
      * change, by {@code a_plus * x_pre * B+(w)}.
      */
-    void silentSourceRow(FloatBuffer w, int base, float xPre, int[] posts, int count) {
+    void silentSourceRow(FloatBuffer w, int base, float xPre, int[] posts, int count, float lo, float hi) {
         float c = xPre * aPlus;
         if (positive == StdpBound.NO_BOUND) {
             for (int k = 0; k < count; k++) {
                 int e = base + posts[k];
-                w.put(e, w.get(e) + c);
+                w.put(e, Kernels.clamp(w.get(e) + c, lo, hi));
             }
             return;
         }
         for (int k = 0; k < count; k++) {
             int e = base + posts[k];
             float wij = w.get(e);
-            w.put(e, wij + c * factor(positive, wij));
+            w.put(e, Kernels.clamp(wij + c * factor(positive, wij), lo, hi));
         }
     }
 }

@@ -6,8 +6,8 @@ import org.conex.api.behavior.Params;
 import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.DType;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Vec;
-import org.conex.api.tensor.WeightChanges;
 
 /**
  * STDP on dense weights {@code W [N_src, N_dst]} (SxD), priority 500:
@@ -25,7 +25,9 @@ import org.conex.api.tensor.WeightChanges;
  * per-element float expression ({@link StdpParams#dw}; float32 networks use the equivalent plain
  * float kernels of {@link FloatStdp}); the result equals the dense computation. Cost per step:
  * {@code O(N_src + n_pre * N_dst + N_src * n_post)}. The touched rows and columns are marked on
- * the synapse's {@link SynapseGroup#weightChanges() weight changes}, so WeightClip visits only them.
+ * the synapse's {@link SynapseGroup#weightChanges() weight changes}, so WeightClip visits only them;
+ * when the WeightClip that follows offers its bounds, the written values are clamped here and the
+ * clip skips them (same result, one pass over the changed weights instead of two).
  *
  * <p>Requires PreSpikeCatcher, PostSpikeCatcher, PreTrace and PostTrace on the same synapse.
  */
@@ -36,7 +38,11 @@ public final class SimpleSTDP extends StdpRule {
             .description("pair-based STDP on dense weights (event-driven)")
             .build();
 
+    private final ReportedWrites writes = new ReportedWrites();
     private FloatStdp f32;
+    /** Bounds offered by a following WeightClip for this step (infinite: none). */
+    private double lo;
+    private double hi;
 
     public SimpleSTDP(Params params) {
         super(params);
@@ -54,7 +60,15 @@ public final class SimpleSTDP extends StdpRule {
         inputs.update(syn);
         Vec w = denseWeights(syn);
         LearningInputs in = inputs;
-        report(syn.weightChanges(), in);
+        writes.begin(syn);
+        lo = writes.lower();
+        hi = writes.upper();
+        for (int k = 0, n = in.preCount(); k < n; k++) {
+            writes.row(in.preIndex(k));
+        }
+        for (int k = 0, n = in.postCount(); k < n; k++) {
+            writes.column(in.postIndex(k));
+        }
         if (f32 != null && w instanceof Vec.F32 && in.preTrace() instanceof Vec.F32
                 && in.postTrace() instanceof Vec.F32) {
             forwardF32(((Vec.F32) w).buffer(), syn.src().size(), syn.dst().size());
@@ -81,18 +95,8 @@ public final class SimpleSTDP extends StdpRule {
             for (int k = 0; k < nPost; k++) {
                 int j = in.postIndex(k);
                 double wij = w.get(row + j);
-                w.set(row + j, wij + stdp.dw(wij, xi, false, xPost.get(j), true));
+                w.set(row + j, Kernels.clamp(w.round(wij + stdp.dw(wij, xi, false, xPost.get(j), true)), lo, hi));
             }
-        }
-    }
-
-    /** Marks the rows of spiking sources and the columns of spiking destinations as changed. */
-    private static void report(WeightChanges changes, LearningInputs in) {
-        for (int k = 0, n = in.preCount(); k < n; k++) {
-            changes.markRow(in.preIndex(k));
-        }
-        for (int k = 0, n = in.postCount(); k < n; k++) {
-            changes.markColumn(in.postIndex(k));
         }
     }
 
@@ -103,19 +107,20 @@ public final class SimpleSTDP extends StdpRule {
         FloatBuffer xPost = ((Vec.F32) in.postTrace()).buffer();
         boolean[] post = in.postFlags();
         int nPost = in.postCount();
+        f32.newStep();
         if (nPost == 0) {
             for (int k = 0, n = in.preCount(); k < n; k++) {
                 int i = in.preIndex(k);
-                f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post);
+                f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post, (float) lo, (float) hi);
             }
             return;
         }
         int[] posts = in.postIndices();
         for (int i = 0; i < nSrc; i++) {
             if (in.preSpike(i)) {
-                f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post);
+                f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post, (float) lo, (float) hi);
             } else {
-                f32.silentSourceRow(w, i * nDst, xPre.get(i), posts, nPost);
+                f32.silentSourceRow(w, i * nDst, xPre.get(i), posts, nPost, (float) lo, (float) hi);
             }
         }
     }
@@ -126,7 +131,8 @@ public final class SimpleSTDP extends StdpRule {
         int row = i * nDst;
         for (int j = 0; j < nDst; j++) {
             double wij = w.get(row + j);
-            w.set(row + j, wij + stdp.dw(wij, xi, true, xPost.get(j), inputs.postSpike(j)));
+            double x = w.round(wij + stdp.dw(wij, xi, true, xPost.get(j), inputs.postSpike(j)));
+            w.set(row + j, Kernels.clamp(x, lo, hi));
         }
     }
 }

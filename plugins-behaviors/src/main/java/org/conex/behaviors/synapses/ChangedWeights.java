@@ -20,6 +20,7 @@ final class ChangedWeights {
     private final Behavior<SynapseGroup> reader;
     private long checkedVersion = -1;
     private boolean trusted;
+    private boolean clampable;
     private boolean sweepNext = true;
     private Object lastWeights;
     private long cursor;
@@ -36,12 +37,13 @@ final class ChangedWeights {
     /**
      * Closes this reader's epoch and collects the changed rows and columns.
      *
-     * @param s       the synapse
-     * @param weights the current weights object (dense array or sparse matrix)
+     * @param s             the synapse
+     * @param weights       the current weights object (dense array or sparse matrix)
+     * @param unclampedOnly skip rows and columns whose writers clamped to this reader's offered bounds
      * @return false if every weight must be visited, true if {@link #rowCount()} rows and
      *         {@link #columnCount()} columns suffice
      */
-    boolean collect(SynapseGroup s, Object weights) {
+    boolean collect(SynapseGroup s, Object weights, boolean unclampedOnly) {
         WeightChanges c = s.weightChanges();
         long since = cursor;
         cursor = c.advance();
@@ -58,27 +60,52 @@ final class ChangedWeights {
         }
         rowCount = 0;
         for (int i = 0, n = c.rows(); i < n; i++) {
-            if (c.rowChangedSince(i, since)) {
+            if (unclampedOnly ? c.rowUnclampedSince(i, since) : c.rowChangedSince(i, since)) {
                 rows[rowCount++] = i;
             }
         }
         colCount = 0;
         for (int j = 0, n = c.cols(); j < n; j++) {
-            if (c.columnChangedSince(j, since)) {
+            if (unclampedOnly ? c.columnUnclampedSince(j, since) : c.columnChangedSince(j, since)) {
                 cols[colCount++] = j;
             }
         }
         return true;
     }
 
+    /**
+     * True if the writer of the synapse may apply this reader's bounds as it writes: the tracker is
+     * trusted, exactly one other behavior writes the weights (declared REPORTED), it runs before
+     * this reader, and no other behavior of the synapse runs between the two.
+     */
+    boolean clampable(SynapseGroup s) {
+        trusted(s);
+        return clampable;
+    }
+
     private boolean trusted(SynapseGroup s) {
         long v = s.network().structureVersion();
         if (v != checkedVersion) {
             trusted = true;
+            Behavior<?> writer = null;
+            int writers = 0;
             for (Behavior<?> b : s.behaviors().values()) {
-                if (b != reader && b.hasForward()
-                        && (b.type() == null || b.type().weightAccess() == WeightAccess.UNKNOWN)) {
+                if (b == reader || !b.hasForward()) {
+                    continue;
+                }
+                WeightAccess access = b.type() == null ? WeightAccess.UNKNOWN : b.type().weightAccess();
+                if (access == WeightAccess.UNKNOWN) {
                     trusted = false;
+                } else if (access == WeightAccess.REPORTED) {
+                    writer = b;
+                    writers++;
+                }
+            }
+            clampable = trusted && writers == 1 && writer.priority() < reader.priority();
+            for (Behavior<?> b : s.behaviors().values()) {
+                if (clampable && b != reader && b != writer && b.hasForward() && b.priority() > writer.priority()
+                        && b.priority() < reader.priority()) {
+                    clampable = false;
                 }
             }
             checkedVersion = v;

@@ -13,6 +13,7 @@ import org.conex.api.model.SynapseMode;
 import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.SparseWeights;
 import org.conex.api.tensor.Vec;
+import org.conex.api.tensor.WeightChanges;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,6 +30,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * sweeps every weight on its first step, after the weights were replaced or marked as a whole, and
  * whenever another scheduled behavior of the synapse does not declare its weight access (see
  * {@link WeightAccess}), so the result always equals the full clip.
+ *
+ * <p>When its synapse has exactly one weight writer (SimpleSTDP), which runs before it with no
+ * other behavior of the synapse in between, it offers its bounds to that writer
+ * ({@link WeightChanges#offerBounds}): the writer clamps the values as it writes them and this
+ * clip skips those rows and columns, so each changed weight is read and written once per step.
+ * Behaviors of other objects that read these weights between the writer and the clip (none in
+ * CoNeX) would see clamped values; give such a reader the synapse's own schedule slot instead.
  *
  * <p>Parameters: {@code w_min} (default 0), {@code w_max} (default 1); {@code w_min < w_max} is
  * required. Negative {@code w_min} is allowed (for signed, e.g. inhibitory, weights): the
@@ -69,12 +77,19 @@ public final class WeightClip extends Behavior<SynapseGroup> {
     public void forward(SynapseGroup synapse) {
         Vec w = view(synapse);
         Object weights = synapse.get("weights");
-        if (!tracked(synapse, weights) || !changes.collect(synapse, weights)) {
+        WeightChanges tracker = synapse.weightChanges();
+        boolean tracked = tracked(synapse, weights);
+        if (!tracked || !changes.collect(synapse, weights, tracker.offeredBy(this))) {
             clip(w, 0, w.length());
         } else if (weights instanceof SparseWeights) {
             clipSparse(w, (SparseWeights) weights);
         } else {
             clipDense(w, synapse.dst().size());
+        }
+        if (tracked && changes.clampable(synapse)) {
+            tracker.offerBounds(this, lo, hi, synapse.network().structureVersion());
+        } else {
+            tracker.withdrawBounds(this);
         }
     }
 
@@ -112,6 +127,10 @@ public final class WeightClip extends Behavior<SynapseGroup> {
 
     /** The stored entries of the changed rows and columns. */
     private void clipSparse(Vec w, SparseWeights s) {
+        if (w instanceof Vec.F32) {
+            clipSparse(((Vec.F32) w).buffer(), s, (float) lo, (float) hi);
+            return;
+        }
         for (int k = 0, n = changes.rowCount(); k < n; k++) {
             int i = changes.row(k);
             for (int p = s.rowStart(i), end = s.rowStart(i + 1); p < end; p++) {
@@ -122,6 +141,20 @@ public final class WeightClip extends Behavior<SynapseGroup> {
         int[] cols = changes.columns();
         for (int k = 0, n = changes.columnCount(); k < n; k++) {
             clip(w, s.colStart(cols[k]), s.colStart(cols[k] + 1));
+        }
+    }
+
+    /** Float32 path of {@link #clipSparse(Vec, SparseWeights)}. */
+    private void clipSparse(FloatBuffer w, SparseWeights s, float lo, float hi) {
+        for (int k = 0, n = changes.rowCount(); k < n; k++) {
+            int i = changes.row(k);
+            for (int p = s.rowStart(i), end = s.rowStart(i + 1); p < end; p++) {
+                Kernels.clipAt(w, s.rowEntry(p), lo, hi);
+            }
+        }
+        int[] cols = changes.columns();
+        for (int k = 0, n = changes.columnCount(); k < n; k++) {
+            Kernels.clip(w, s.colStart(cols[k]), s.colStart(cols[k] + 1), lo, hi);
         }
     }
 

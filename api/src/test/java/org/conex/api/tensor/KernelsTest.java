@@ -1,0 +1,82 @@
+package org.conex.api.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The event-driven kernels against plain loops, bit for bit. */
+class KernelsTest {
+    private static FloatBuffer floats(float[] values) {
+        FloatBuffer b = Views.floats(Tensors.zeros(DType.FLOAT32.nd4j(), values.length));
+        b.put(0, values);
+        return b;
+    }
+
+    @Test
+    void sumRowsAddsTheRowsInTheGivenOrderForEveryCount() {
+        Random r = new Random(3);
+        int rows = 11;
+        int cols = 7;
+        float[] w = new float[rows * cols];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (r.nextGaussian() * 1e3);
+        }
+        FloatBuffer wb = floats(w);
+        int[] order = {9, 2, 5, 0, 10, 3, 3, 8, 1};
+        for (int count = 0; count <= order.length; count++) {
+            float[] expected = new float[cols];
+            for (int k = 0; k < count; k++) {
+                for (int j = 0; j < cols; j++) {
+                    expected[j] += w[order[k] * cols + j];
+                }
+            }
+            float[] acc = new float[cols + 2];
+            acc[cols + 1] = 42f;
+            Kernels.sumRows(wb, cols, order, count, acc, new float[4 * cols]);
+            for (int j = 0; j < cols; j++) {
+                assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(acc[j]),
+                        "count " + count + ", column " + j);
+            }
+            assertEquals(42f, acc[cols + 1], "entries beyond cols are left alone");
+        }
+    }
+
+    @Test
+    void spikeIndicesListsNonZeroBytesAscending() {
+        ByteBuffer b = ByteBuffer.wrap(new byte[] {0, 1, 0, 0, 5, 1, 0});
+        int[] out = new int[7];
+        assertEquals(3, Kernels.spikeIndices(b, 7, out));
+        assertArrayEquals(new int[] {1, 4, 5}, java.util.Arrays.copyOf(out, 3));
+        assertEquals(1, Kernels.spikeIndices(b, 4, out));
+    }
+
+    @Test
+    void clampIsMinOfMaxAndKeepsNan() {
+        assertEquals(0f, Kernels.clamp(-2f, 0f, 1f));
+        assertEquals(1f, Kernels.clamp(3f, 0f, 1f));
+        assertEquals(0.5f, Kernels.clamp(0.5f, 0f, 1f));
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(Kernels.clamp(-0f, -1f, 1f)));
+        assertEquals(Float.NaN, Kernels.clamp(Float.NaN, 0f, 1f));
+        assertEquals(-7.0, Kernels.clamp(-7.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void clipRangesAndColumns() {
+        FloatBuffer w = floats(new float[] {-1, 2, 0.5f, 3, -4, 0.25f});
+        Kernels.clip(w, 1, 4, 0f, 1f);
+        assertArrayEquals(new float[] {-1, 1, 0.5f, 1, -4, 0.25f}, read(w));
+        FloatBuffer m = floats(new float[] {5, -1, 7, 0.5f, 9, -3});
+        Kernels.clipColumns(m, 2, 3, new int[] {0, 2, 1}, 2, 0f, 1f);
+        assertArrayEquals(new float[] {1, -1, 1, 0.5f, 9, 0}, read(m));
+    }
+
+    private static float[] read(FloatBuffer b) {
+        float[] out = new float[b.capacity()];
+        b.get(0, out);
+        return out;
+    }
+}
