@@ -22,7 +22,7 @@ import org.conex.runtime.BehaviorRegistry;
  * each workload it prints build seconds, simulation seconds (median of the measured runs, with min
  * and max), the simulating thread's CPU seconds, steps/s, synaptic events/s, peak resident memory
  * and the deterministic summary; {@code --json} also writes them as JSON. Defaults: 5 measured
- * runs after 1 warm-up run; {@code --profile} adds a run timed behavior by behavior
+ * runs after at least 1 warm-up run and 2 s of warm-up simulation; {@code --profile} adds a run timed behavior by behavior
  * ({@link StepProfile}). Exit status 0, 1 if a workload's runs disagreed, 2 on a usage error.
  *
  * <p>Run it with {@code OMP_NUM_THREADS=1} and a heap cap ({@code bench/run.sh} does), as the
@@ -42,6 +42,8 @@ public final class BenchMain {
      * @return the exit status
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        Startup startup = new Startup();
+        startup.mark("command_entered");
         List<String> names = new ArrayList<>();
         int runs = 5;
         int warmups = 1;
@@ -65,6 +67,7 @@ public final class BenchMain {
             boolean scaling = names.remove("scaling");
             List<Workload> workloads = names.isEmpty() && scaling ? List.of() : Workloads.select(names);
             BehaviorRegistry registry = BehaviorRegistry.fromClassPath();
+            startup.mark("registry_loaded");
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode doc = mapper.createObjectNode();
             doc.put("java", System.getProperty("java.version"));
@@ -72,7 +75,7 @@ public final class BenchMain {
             doc.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
             boolean allDeterministic = true;
             if (!workloads.isEmpty()) {
-                BenchRunner runner = new BenchRunner(registry);
+                BenchRunner runner = new BenchRunner(registry, startup);
                 ArrayNode list = doc.putArray("workloads");
                 out.println(header());
                 for (Workload w : workloads) {
@@ -91,9 +94,13 @@ public final class BenchMain {
                     }
                     list.add(node);
                 }
-                out.printf(Locale.ROOT, "JVM start to end of first simulated step: %.2f s%n",
-                        runner.firstStepAfterStart());
-                doc.put("jvm_start_to_first_step_seconds", runner.firstStepAfterStart());
+                StringBuilder st = new StringBuilder();
+                for (Map.Entry<String, Double> m : startup.marks().entrySet()) {
+                    st.append(String.format(Locale.ROOT, "%s %.2f s, ", m.getKey().replace('_', ' '), m.getValue()));
+                }
+                out.println("start-up (" + workloads.get(0).name() + ", seconds since JVM start): "
+                        + st.substring(0, st.length() - 2));
+                doc.set("startup_seconds_since_jvm_start", mapper.valueToTree(startup.marks()));
             }
             if (scaling) {
                 doc.set("scaling", mapper.valueToTree(new ScalingTable(registry).run(out)));
@@ -160,7 +167,7 @@ public final class BenchMain {
         s.println("  NAME: " + String.join(", ", Workloads.names()) + ", conex (1k, 4k, 10k), all (default),");
         s.println("        scaling (cost per step against size and connectivity)");
         s.println("  --runs N     measured runs per workload (default 5; the median is reported)");
-        s.println("  --warmup N   unmeasured runs first (default 1)");
+        s.println("  --warmup N   at least N unmeasured runs first (default 1; warm-up also lasts at least 2 s)");
         s.println("  --json FILE  also write the results as JSON");
         s.println("  --profile    also time one run behavior by behavior (where the time goes)");
     }

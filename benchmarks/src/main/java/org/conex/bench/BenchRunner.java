@@ -2,6 +2,8 @@ package org.conex.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.conex.api.behavior.BehaviorLookup;
 import org.conex.api.model.Network;
@@ -13,29 +15,30 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Runs a workload the way a user's model runs: build the network from the registry, initialise,
  * {@link Simulation#simulate} the steps. Each run builds a fresh network with the same seed, so
- * every run must produce the same summary; the first {@code warmups} runs let the JIT compile the
- * kernels and are not counted. Between runs the finished network's arrays are closed and the
+ * every run must produce the same summary; warm-up runs (see {@link #run}) let the JIT compile
+ * the kernels and are not counted. Between runs the finished network's arrays are closed and the
  * garbage collector is asked to run, outside the timed region.
  */
 final class BenchRunner {
     /** Master seed of every benchmark network. */
     static final long SEED = 42;
     private static final int PROFILE_RUNS = 3;
+    /** Minimum simulated seconds of warm-up per workload. */
+    static final double WARMUP_SECONDS = 2.0;
+    /** Maximum number of warm-up runs. */
+    static final int MAX_WARMUPS = 50;
 
     private final BehaviorLookup behaviors;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private double firstStepAfterStart = Double.NaN;
-
-    BenchRunner(BehaviorLookup behaviors) {
-        this.behaviors = behaviors;
-    }
+    private final Startup startup;
 
     /**
-     * Seconds from JVM start to the end of the first simulated step of the first run of this
-     * runner (NaN before any run).
+     * @param behaviors the registry the workloads are built from
+     * @param startup   receives the milestones of the first run
      */
-    double firstStepAfterStart() {
-        return firstStepAfterStart;
+    BenchRunner(BehaviorLookup behaviors, Startup startup) {
+        this.behaviors = behaviors;
+        this.startup = startup;
     }
 
     /**
@@ -55,52 +58,71 @@ final class BenchRunner {
         return p;
     }
 
+    /** One run's measurements. */
+    private record Run(double build, double wall, double cpu, Map<String, Object> summary, long events,
+                       long synapses) {
+    }
+
+    /**
+     * Measures a workload: warm-up runs until at least {@code warmups} runs and
+     * {@value #WARMUP_SECONDS} s of simulation (at most {@value #MAX_WARMUPS} runs), so that the JIT has
+     * compiled every kernel even for the short workloads, then {@code runs} measured runs.
+     */
     BenchResult run(Workload w, int warmups, int runs) {
         ProcessMemory.resetPeak();
-        double[] build = new double[warmups + runs];
-        double[] wall = new double[runs];
-        double[] cpu = new double[runs];
+        double warmed = 0;
+        int warmupRuns = 0;
+        List<Double> build = new ArrayList<>();
         Map<String, Object> summary = null;
         boolean deterministic = true;
-        long events = 0;
-        long synapses = 0;
-        for (int r = 0; r < warmups + runs; r++) {
-            long b0 = System.nanoTime();
-            Network net = w.build(behaviors, SEED);
-            Simulation sim = new Simulation(net);
-            sim.initialize();
-            long b1 = System.nanoTime();
-            long c0 = threads.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            if (Double.isNaN(firstStepAfterStart)) {
-                sim.step();
-                firstStepAfterStart = (System.currentTimeMillis()
-                        - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
-                sim.simulate(w.steps() - 1L);
-            } else {
-                sim.simulate(w.steps());
-            }
-            long t1 = System.nanoTime();
-            long c1 = threads.getCurrentThreadCpuTime();
-            build[r] = (b1 - b0) / 1e9;
-            if (r >= warmups) {
-                wall[r - warmups] = (t1 - t0) / 1e9;
-                cpu[r - warmups] = (c1 - c0) / 1e9;
-            }
-            Map<String, Object> s = w.summary(net);
-            if (summary == null) {
-                summary = s;
-            } else if (!summary.equals(s)) {
-                deterministic = false;
-            }
-            events = w.synapticEvents(net);
-            synapses = w.synapses(net);
-            release(net);
+        while (warmupRuns < warmups || warmed < WARMUP_SECONDS && warmupRuns < MAX_WARMUPS) {
+            Run r = once(w);
+            build.add(r.build());
+            warmed += r.wall();
+            warmupRuns++;
+            deterministic &= summary == null || summary.equals(r.summary());
+            summary = r.summary();
+        }
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        Run last = null;
+        for (int k = 0; k < runs; k++) {
+            last = once(w);
+            build.add(last.build());
+            wall[k] = last.wall();
+            cpu[k] = last.cpu();
+            deterministic &= summary == null || summary.equals(last.summary());
+            summary = last.summary();
         }
         Stats sim = Stats.of(wall);
-        return new BenchResult(w.name(), w.description(), w.steps(), synapses, runs, Stats.of(build).median(), sim,
-                Stats.of(cpu), w.steps() / sim.median(), events / sim.median(), ProcessMemory.peakResidentBytes(),
-                summary, deterministic);
+        double[] builds = build.stream().mapToDouble(Double::doubleValue).toArray();
+        return new BenchResult(w.name(), w.description(), w.steps(), last.synapses(), runs, warmupRuns,
+                Stats.of(builds).median(), sim, Stats.of(cpu), w.steps() / sim.median(), last.events() / sim.median(),
+                ProcessMemory.peakResidentBytes(), summary, deterministic);
+    }
+
+    private Run once(Workload w) {
+        long b0 = System.nanoTime();
+        Network net = w.build(behaviors, SEED);
+        Simulation sim = new Simulation(net);
+        sim.initialize();
+        long b1 = System.nanoTime();
+        startup.mark("first_network_initialized");
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        if (Double.isNaN(startup.firstStep())) {
+            sim.step();
+            startup.mark("first_step_done");
+            sim.simulate(w.steps() - 1L);
+        } else {
+            sim.simulate(w.steps());
+        }
+        long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
+        Run r = new Run((b1 - b0) / 1e9, (t1 - t0) / 1e9, (c1 - c0) / 1e9, w.summary(net), w.synapticEvents(net),
+                w.synapses(net));
+        release(net);
+        return r;
     }
 
     /** Frees the native memory of the network's arrays now instead of whenever the GC finds them. */

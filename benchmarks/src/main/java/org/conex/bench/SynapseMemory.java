@@ -6,8 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Bytes a synapse group holds for its connections: every array variable of the synapse (weights,
- * sparse index vectors) plus, for {@link SparseWeights}, its values and its four int index arrays
- * (row and column of each entry, the row-order permutation, the column and row pointers).
+ * sparse index vectors) plus, for {@link SparseWeights}, {@link SparseWeights#memoryBytes()}.
  * Per-neuron vectors (delays, spikes, traces) count too; they are negligible next to the
  * connections of any sizeable group.
  */
@@ -23,9 +22,7 @@ final class SynapseMemory {
                 INDArray a = (INDArray) v;
                 total += a.length() * a.dataType().width();
             } else if (v instanceof SparseWeights) {
-                SparseWeights w = (SparseWeights) v;
-                total += w.values().length() * w.values().dataType().width();
-                total += 3L * Integer.BYTES * w.nnz() + (long) Integer.BYTES * (w.rows() + w.cols() + 2);
+                total += ((SparseWeights) v).memoryBytes();
             }
         }
         return total;

@@ -38,44 +38,6 @@ public final class Kernels {
     }
 
     /**
-     * {@code acc[j] = w[rows[0], j] + w[rows[1], j] + ... + w[rows[count-1], j]} for
-     * {@code j < cols}, summed left to right in float32 (acc is overwritten; with count 0 it
-     * becomes zeros). This is the event-driven {@code spikesᵀ·W}: only the rows of neurons that
-     * spiked are read. Four rows at a time are bulk-copied into {@code scratch} and added in one
-     * pass over {@code acc}, a loop over heap arrays that the JIT vectorises (a loop over the
-     * buffers themselves is not vectorised and runs 2-4 times slower).
-     *
-     * @param w       row-major {@code [*, cols]} float32 weights
-     * @param cols    row length
-     * @param rows    the rows to add (source indices), any order; added in this order
-     * @param count   number of entries of {@code rows} to use
-     * @param acc     output, length at least {@code cols}
-     * @param scratch work space of at least {@code 4 * cols} floats (contents are overwritten)
-     */
-    public static void sumRows(FloatBuffer w, int cols, int[] rows, int count, float[] acc, float[] scratch) {
-        java.util.Arrays.fill(acc, 0, cols, 0f);
-        int c1 = cols;
-        int c2 = 2 * cols;
-        int c3 = 3 * cols;
-        int k = 0;
-        for (; k + 4 <= count; k += 4) {
-            w.get(rows[k] * cols, scratch, 0, cols);
-            w.get(rows[k + 1] * cols, scratch, c1, cols);
-            w.get(rows[k + 2] * cols, scratch, c2, cols);
-            w.get(rows[k + 3] * cols, scratch, c3, cols);
-            for (int j = 0; j < cols; j++) {
-                acc[j] = (((acc[j] + scratch[j]) + scratch[c1 + j]) + scratch[c2 + j]) + scratch[c3 + j];
-            }
-        }
-        for (; k < count; k++) {
-            w.get(rows[k] * cols, scratch, 0, cols);
-            for (int j = 0; j < cols; j++) {
-                acc[j] += scratch[j];
-            }
-        }
-    }
-
-    /**
      * {@code min(max(x, lo), hi)}, the reference's clamp: NaN stays NaN. With {@code lo} or
      * {@code hi} infinite it changes nothing else. (A zero's sign at a bound of 0 follows
      * {@link Math#max}; torch's own vector and scalar paths differ there.)

@@ -5,7 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A truly sparse weight matrix of shape {@code rows x cols} (SxD: rows = source neurons) stored in
- * CSC order (entries sorted by column, then row) with a row index for event-driven propagation.
+ * CSC order (entries sorted by column, then row) with a row index for event-driven propagation
+ * (for each row, its entries' CSC positions and columns in row order).
  * Values live in a rank-1 INDArray of length {@link #nnz()} (the network's float dtype), so
  * learning rules update them in place; memory is O(nnz), never O(rows*cols).
  */
@@ -17,6 +18,7 @@ public final class SparseWeights implements Recordable {
     private final int[] colIdx;
     private final int[] rowPtr;
     private final int[] rowEntries;
+    private final int[] rowCols;
     private final INDArray values;
 
     /**
@@ -114,9 +116,12 @@ public final class SparseWeights implements Recordable {
             rowPtr[i + 1] += rowPtr[i];
         }
         rowEntries = new int[n];
+        rowCols = new int[n];
         int[] fill = Arrays.copyOf(rowPtr, rows);
         for (int k = 0; k < n; k++) {
-            rowEntries[fill[rowIdx[k]]++] = k;
+            int p = fill[rowIdx[k]]++;
+            rowEntries[p] = k;
+            rowCols[p] = colIdx[k];
         }
     }
 
@@ -161,6 +166,24 @@ public final class SparseWeights implements Recordable {
     /** The CSC position of the p-th entry in row order. */
     public int rowEntry(int p) {
         return rowEntries[p];
+    }
+
+    /**
+     * The column of the p-th entry in row order, {@code col(rowEntry(p))}, stored so that walking a
+     * row reads its columns sequentially (one random access per entry, to its value, instead of
+     * two).
+     */
+    public int rowCol(int p) {
+        return rowCols[p];
+    }
+
+    /**
+     * Bytes held by this matrix: the values, the row, column, row-order position and row-order
+     * column of every entry (4 ints) and the column and row pointers.
+     */
+    public long memoryBytes() {
+        return values.length() * values.dataType().width() + 4L * Integer.BYTES * nnz()
+                + (long) Integer.BYTES * (colPtr.length + rowPtr.length);
     }
 
     /** Row indices of all entries in CSC order (a copy). */

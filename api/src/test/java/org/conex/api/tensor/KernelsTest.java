@@ -36,7 +36,7 @@ class KernelsTest {
             }
             float[] acc = new float[cols + 2];
             acc[cols + 1] = 42f;
-            Kernels.sumRows(wb, cols, order, count, acc, new float[4 * cols]);
+            new RowSums(cols).sum(wb, order, count, acc);
             for (int j = 0; j < cols; j++) {
                 assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(acc[j]),
                         "count " + count + ", column " + j);

@@ -24,6 +24,19 @@ class SparseWeightsTest {
     }
 
     @Test
+    void rowOrderColumnsAndMemory() {
+        // entries (CSC): (1,0) (2,0) (0,1) (2,1); row 2 holds entries 1 and 3, in columns 0 and 1
+        SparseWeights w = SparseWeights.fromCoo(3, 2, new long[] {2, 0, 1, 2}, new long[] {0, 1, 0, 1},
+                new double[] {1, 2, 3, 4}, DType.FLOAT32);
+        for (int p = 0; p < w.nnz(); p++) {
+            assertEquals(w.col(w.rowEntry(p)), w.rowCol(p));
+        }
+        assertEquals(2, w.rowStart(2));
+        assertEquals(1, w.rowCol(3));
+        assertEquals(4 * 4 + 4 * 4 * 4 + 4 * (3 + 4), w.memoryBytes());
+    }
+
+    @Test
     void entriesOutsideTheMatrixAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> SparseWeights.fromCoo(2, 2, new long[] {2},
                 new long[] {0}, new double[] {1}, DType.FLOAT32));

@@ -7,6 +7,7 @@ import org.conex.api.ModelException;
 import org.conex.api.model.NeuronGroup;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Kernels;
+import org.conex.api.tensor.RowSums;
 import org.conex.api.tensor.Vec;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The synaptic drive of a neuron group in the paper's networks: for every afferent synapse group
  * carrying a tag, the sum of the dense float32 weight rows {@code W[i, :]} ({@code [N_src, N_dst]})
  * of the sources whose {@code spikes} are set, i.e. {@code spikesᵀ·W}, computed event-driven with
- * {@link Kernels#sumRows}. Views, index buffers and the synapse list are cached and rebuilt only when
+ * {@link RowSums}. Views, index buffers and the synapse list are cached and rebuilt only when
  * the network's structure or an array changes, so a step allocates nothing.
  */
 final class SynapticDrive {
@@ -27,7 +28,8 @@ final class SynapticDrive {
     private ByteBuffer[] spikeViews = new ByteBuffer[0];
     private int[] active = new int[0];
     private float[] sum = new float[0];
-    private float[] scratch = new float[0];
+    private RowSums rowSums = new RowSums(0);
+    private float[] current = new float[0];
 
     /** @param tag the tag selecting the afferent synapse groups (e.g. "GLU") */
     SynapticDrive(String tag) {
@@ -54,10 +56,12 @@ final class SynapticDrive {
             if (count == 0) {
                 continue;
             }
-            Kernels.sumRows(((Vec.F32) w).buffer(), n, active, count, sum, scratch);
+            rowSums.sum(((Vec.F32) w).buffer(), active, count, sum);
+            target.get(0, current, 0, n);
             for (int j = 0; j < n; j++) {
-                target.put(j, target.get(j) + sum[j]);
+                current[j] += sum[j];
             }
+            target.put(0, current, 0, n);
         }
     }
 
@@ -76,7 +80,8 @@ final class SynapticDrive {
         }
         active = new int[maxSrc];
         sum = new float[g.size()];
-        scratch = new float[4 * g.size()];
+        rowSums = new RowSums(g.size());
+        current = new float[g.size()];
         version = v;
     }
 

@@ -8,6 +8,7 @@ import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.model.SynapseMode;
 import org.conex.api.tensor.Kernels;
+import org.conex.api.tensor.RowSums;
 import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Weights: dense {@code [N_src, N_dst]} (SxD). Needs an SxD network (checked at
  * initialization, as in the reference). Event-driven: only the rows of spiking sources are read,
  * accumulated in ascending source order (the reference's row-selection sum) by
- * {@link Kernels#sumRows}, four rows per pass over the destination vector.
+ * {@link RowSums}, four rows per pass over the destination vector.
  */
 public final class SimpleDendriticInput extends DendriticInput {
     public static final BehaviorType TYPE = BehaviorType.builder("SimpleDendriticInput", SimpleDendriticInput::new)
@@ -31,7 +32,7 @@ public final class SimpleDendriticInput extends DendriticInput {
 
     private int[] active;
     private float[] sum;
-    private float[] scratch;
+    private RowSums rowSums;
 
     public SimpleDendriticInput(Params params) {
         super(params);
@@ -52,7 +53,7 @@ public final class SimpleDendriticInput extends DendriticInput {
         }
         active = new int[s];
         sum = new float[d];
-        scratch = new float[4 * d];
+        rowSums = new RowSums(d);
     }
 
     /** Kept for the spatial inputs of this package; same as {@link #describeWeights(Object)}. */
@@ -66,7 +67,7 @@ public final class SimpleDendriticInput extends DendriticInput {
         int n = Kernels.spikeIndices(pre, active.length, active);
         if (w instanceof Vec.F32 && out instanceof Vec.F32) {
             int d = out.length();
-            Kernels.sumRows(((Vec.F32) w).buffer(), d, active, n, sum, scratch);
+            rowSums.sum(((Vec.F32) w).buffer(), active, n, sum);
             ((Vec.F32) out).buffer().put(0, sum, 0, d);
         } else {
             sumRows(w, out, n);

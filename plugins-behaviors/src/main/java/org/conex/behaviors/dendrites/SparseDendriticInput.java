@@ -92,8 +92,7 @@ public final class SparseDendriticInput extends DendriticInput {
                 continue;
             }
             for (int p = w.rowStart(i), end = w.rowStart(i + 1); p < end; p++) {
-                int k = w.rowEntry(p);
-                acc[w.col(k)] += values.get(k);
+                acc[w.rowCol(p)] += values.get(w.rowEntry(p));
             }
         }
         out.put(0, acc, 0, d);

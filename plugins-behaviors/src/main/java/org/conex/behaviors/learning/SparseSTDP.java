@@ -101,9 +101,9 @@ public final class SparseSTDP extends StdpRule {
             int i = inputs.preIndex(q);
             float xi = xPre.get(i);
             for (int p = w.rowStart(i), end = w.rowStart(i + 1); p < end; p++) {
-                int k = w.rowEntry(p);
-                int j = w.col(k);
+                int j = w.rowCol(p);
                 if (!post[j]) {
+                    int k = w.rowEntry(p);
                     v.put(k, f32.updated(v.get(k), xi, true, xPost.get(j), false, lo, hi));
                 }
             }

@@ -23,6 +23,9 @@ final class DendriteBranch {
     private final int size;
     private final Vec rows;
     private final boolean[] filled;
+    private float[] hRow = new float[0];
+    private float[] hCurrent = new float[0];
+    private long[] hDelays = new long[0];
     private int head;
 
     /**
@@ -98,8 +101,33 @@ final class DendriteBranch {
         return -1;
     }
 
-    /** Float32 path of {@link #add(Vec, LongBuffer)}. */
+    /**
+     * Float32 path of {@link #add(Vec, LongBuffer)}. When every neuron has the same valid delay
+     * (all 0 without DelayInitializer) the current is added to one row with a vectorised loop
+     * over heap copies; otherwise neuron by neuron.
+     */
     private int add(FloatBuffer b, FloatBuffer current, LongBuffer delays) {
+        long shared = uniformDelay(delays);
+        if (shared >= 0 && shared < maxDelay) {
+            int row = head + (int) shared;
+            if (row >= maxDelay) {
+                row -= maxDelay;
+            }
+            filled[row] = true;
+            if (hRow.length != size) {
+                hRow = new float[size];
+                hCurrent = new float[size];
+            }
+            float[] r = hRow;
+            float[] c = hCurrent;
+            b.get(row * size, r, 0, size);
+            current.get(0, c, 0, size);
+            for (int j = 0; j < size; j++) {
+                r[j] = r[j] + c[j];
+            }
+            b.put(row * size, r, 0, size);
+            return -1;
+        }
         for (int j = 0; j < size; j++) {
             long d = delays == null ? 0 : delays.get(j);
             if (d < 0 || d >= maxDelay) {
@@ -150,6 +178,27 @@ final class DendriteBranch {
     /** The float type of the currents (null for a disabled branch). */
     DataType dataType() {
         return rows == null ? null : rows.array().dataType();
+    }
+
+    /** The delay shared by every neuron (0 for null), or -1 if they differ or there are none. */
+    private long uniformDelay(LongBuffer delays) {
+        if (delays == null) {
+            return 0;
+        }
+        if (size == 0) {
+            return -1;
+        }
+        if (hDelays.length != size) {
+            hDelays = new long[size];
+        }
+        long[] h = hDelays;
+        delays.get(0, h, 0, size);
+        long first = h[0];
+        long differ = 0;
+        for (int j = 0; j < size; j++) {
+            differ |= h[j] ^ first;
+        }
+        return differ == 0 ? first : -1;
     }
 
     /** Copies the row delivered now into {@code out} (float[N]). */

@@ -47,6 +47,8 @@ public final class SimpleDendriteComputation extends Behavior<NeuronGroup> {
     private final Double iTau;
     private final Double apical;
     private final Double distal;
+    private float[] hc = new float[0];
+    private float[] hp = new float[0];
 
     public SimpleDendriteComputation(Params params) {
         super(params);
@@ -127,17 +129,28 @@ public final class SimpleDendriteComputation extends Behavior<NeuronGroup> {
 
     /**
      * Float32 path without apical/distal terms: {@code I := [I - I / I_tau] + (I_proximal + 0)}, the
-     * operations of the general loop in plain float arithmetic.
+     * operations of the general loop in plain float arithmetic, on heap copies (vectorised).
      */
-    private static void proximalOnly(FloatBuffer current, FloatBuffer proximal, boolean decay, float tauI) {
-        for (int k = 0, n = current.capacity(); k < n; k++) {
-            float c = 0f;
-            if (decay) {
-                float x = current.get(k);
-                c = x - x / tauI;
-            }
-            current.put(k, c + (proximal.get(k) + 0f));
+    private void proximalOnly(FloatBuffer current, FloatBuffer proximal, boolean decay, float tauI) {
+        int n = current.capacity();
+        if (hc.length != n) {
+            hc = new float[n];
+            hp = new float[n];
         }
+        float[] c = hc;
+        float[] p = hp;
+        proximal.get(0, p, 0, n);
+        if (decay) {
+            current.get(0, c, 0, n);
+            for (int k = 0; k < n; k++) {
+                c[k] = (c[k] - c[k] / tauI) + (p[k] + 0f);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                c[k] = 0f + (p[k] + 0f);
+            }
+        }
+        current.put(0, c, 0, n);
     }
 
     /** The group's per-neuron view of {@code name}, or null if it is a scalar or absent. */

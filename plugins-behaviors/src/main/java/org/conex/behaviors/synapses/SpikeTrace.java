@@ -36,6 +36,8 @@ abstract class SpikeTrace extends Behavior<SynapseGroup> {
     private double scale;
     private INDArray spikeArray;
     private ByteBuffer spikes;
+    private float[] hx = new float[0];
+    private byte[] hs = new byte[0];
 
     SpikeTrace(Params params) {
         super(params);
@@ -82,15 +84,28 @@ abstract class SpikeTrace extends Behavior<SynapseGroup> {
         }
     }
 
-    /** Float32 path: the same operations in plain float arithmetic. */
-    private static void decay(FloatBuffer x, ByteBuffer s, float scale, float tau, float dt) {
-        for (int i = 0, n = x.capacity(); i < n; i++) {
-            float v = x.get(i);
-            if (s.get(i) != 0) {
-                v = v + scale;
-            }
-            x.put(i, v - (v / tau) * dt);
+    /**
+     * Float32 path: the same operations in plain float arithmetic, on a heap copy: the spike
+     * increments first, then the decay in a loop the JIT vectorises.
+     */
+    private void decay(FloatBuffer x, ByteBuffer s, float scale, float tau, float dt) {
+        int n = x.capacity();
+        if (hx.length != n) {
+            hx = new float[n];
+            hs = new byte[n];
         }
+        float[] h = hx;
+        x.get(0, h, 0, n);
+        s.get(0, hs, 0, n);
+        for (int i = 0; i < n; i++) {
+            if (hs[i] != 0) {
+                h[i] = h[i] + scale;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            h[i] = h[i] - (h[i] / tau) * dt;
+        }
+        x.put(0, h, 0, n);
     }
 
     private ByteBuffer spikes(SynapseGroup synapse) {
