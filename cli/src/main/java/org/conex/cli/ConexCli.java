@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code conex} command: {@code run}, {@code validate}, {@code conformance}, {@code plugins},
- * {@code plot} and {@code bench}, each with {@code --help}. Exit codes are in {@link ExitCode}.
+ * The {@code conex} command: {@code run}, {@code validate}, {@code plot}, {@code plugins},
+ * {@code example}, {@code conformance} and {@code bench}, each with {@code --help}. Exit codes are in {@link ExitCode}.
  * {@code bin/conex} calls {@link #run(String[], PrintStream, PrintStream, BehaviorRegistry)} with
  * the registry of the platform; {@link #main} uses the providers on the class path.
  */
@@ -34,7 +34,7 @@ public final class ConexCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ctx.err().println("conex: a command is required: run, validate, conformance, plugins, plot or bench"
+        ctx.err().println("conex: a command is required: run, validate, plot, plugins, example, conformance or bench"
                 + " (conex --help)");
         return ExitCode.INVALID;
     }
@@ -71,6 +71,7 @@ public final class ConexCli implements Callable<Integer> {
         cl.addSubcommand(new PluginsCommand(ctx));
         cl.addSubcommand(new PlotCommand(ctx));
         cl.addSubcommand(new BenchCommand(ctx));
+        cl.addSubcommand(new ExampleCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setExitCodeExceptionMapper(t -> ExitCode.RUN_FAILED);

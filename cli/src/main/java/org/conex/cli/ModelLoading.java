@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.conex.cli.model.InputsExtension;
+import org.conex.runtime.model.ModelExtension;
 import org.conex.runtime.model.ModelInvalidException;
 import org.conex.runtime.model.ModelProblem;
 import org.conex.runtime.model.ModelReader;
@@ -20,6 +22,8 @@ import org.conex.runtime.model.Overrides;
 final class ModelLoading {
     /** Resource of the default example model. */
     static final String DEFAULT_MODEL = "/org/conex/cli/examples/default-model.yaml";
+    /** How the built-in example is named in messages. */
+    static final String DEFAULT_NAME = "built-in example model";
 
     /**
      * A loaded model.
@@ -28,8 +32,9 @@ final class ModelLoading {
      * @param tree     the tree after overrides
      * @param spec     the checked model
      * @param reader   the reader (its extensions build structures and inputs)
+     * @param base     the folder relative data paths resolve against
      */
-    record Loaded(ModelSource.Document document, ObjectNode tree, ModelSpec spec, ModelReader reader) {
+    record Loaded(ModelSource.Document document, ObjectNode tree, ModelSpec spec, ModelReader reader, Path base) {
     }
 
     private ModelLoading() {
@@ -41,7 +46,7 @@ final class ModelLoading {
             if (in == null) {
                 throw new IllegalStateException("the default example model is missing from the jar");
             }
-            return ModelSource.parse("default example model", in.readAllBytes(), ModelSource.Format.YAML);
+            return ModelSource.parse(DEFAULT_NAME, in.readAllBytes(), ModelSource.Format.YAML);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the default example model", e);
         }
@@ -55,11 +60,28 @@ final class ModelLoading {
     static Loaded load(CliContext ctx, Path file, ModelOptions options) {
         ModelSource.Document doc = file == null ? defaultDocument() : ModelSource.read(resolve(ctx, file));
         String defaultName = file == null ? "default" : String.valueOf(file.getFileName());
-        return check(ctx, doc, options, defaultName);
+        Path base = file == null ? dataDirectory(ctx) : resolve(ctx, file).toAbsolutePath().getParent();
+        return check(ctx, doc, options, defaultName, base);
     }
 
-    /** Applies the options to a document's tree and reads it. */
-    static Loaded check(CliContext ctx, ModelSource.Document doc, ModelOptions options, String defaultName) {
+    /**
+     * Where the built-in example finds its data ({@code mnist10k/...}): the {@code conex.data}
+     * folder that bin/conex sets, else {@code ../shared/data} of a source checkout, else
+     * {@code data/} in the working folder.
+     */
+    static Path dataDirectory(CliContext ctx) {
+        String data = System.getProperty("conex.data");
+        if (data != null) {
+            return Path.of(data);
+        }
+        String shared = System.getProperty("conex.shared.dir");
+        Path s = shared != null ? Path.of(shared, "data") : ctx.workDir().resolve("../shared/data").normalize();
+        return java.nio.file.Files.isDirectory(s) ? s : ctx.workDir().resolve("data");
+    }
+
+    /** Applies the options to a document's tree and reads it; relative data paths resolve against {@code base}. */
+    static Loaded check(CliContext ctx, ModelSource.Document doc, ModelOptions options, String defaultName,
+                        Path base) {
         ObjectNode tree = ((ObjectNode) doc.tree()).deepCopy();
         List<ModelProblem> problems = new ArrayList<>();
         if (options != null) {
@@ -73,12 +95,19 @@ final class ModelLoading {
             if (options.checkpointEvery != null) {
                 o.checkpointEvery(options.checkpointEvery);
             }
+            if (options.checkEvery != null) {
+                o.set("run.check_every=" + options.checkEvery);
+            }
             options.set.forEach(o::set);
             for (String p : o.problems()) {
                 problems.add(new ModelProblem("command line", p));
             }
         }
-        ModelReader reader = new ModelReader(ctx.registry(), ctx.extensions());
+        List<ModelExtension> extensions = new ArrayList<>(ctx.extensions());
+        if (extensions.stream().noneMatch(x -> x.section().equals("inputs"))) {
+            extensions.add(new InputsExtension(base));
+        }
+        ModelReader reader = new ModelReader(ctx.registry(), extensions);
         ModelSpec spec = null;
         try {
             spec = reader.read(tree, doc.name(), defaultName);
@@ -86,9 +115,14 @@ final class ModelLoading {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
+            if (doc.name().equals(DEFAULT_NAME)) {
+                problems.add(new ModelProblem("$", "the built-in example reads the MNIST-10k digits from " + base
+                        + "/mnist10k; bin/conex points -Dconex.data at the installation's data folder. Give a model"
+                        + " file of your own to run without them"));
+            }
             throw new ModelInvalidException(doc.name(), problems);
         }
-        return new Loaded(doc, tree, spec, reader);
+        return new Loaded(doc, tree, spec, reader, base);
     }
 
     static Path resolve(CliContext ctx, Path p) {

@@ -21,4 +21,8 @@ public final class ModelOptions {
     @Option(names = "--checkpoint-every", paramLabel = "N",
             description = "Write a checkpoint every N steps (overrides run.checkpoint_every; 0 = never).")
     Long checkpointEvery;
+
+    @Option(names = "--check-every", paramLabel = "N",
+            description = "Scan all state for NaN/Inf every N steps (overrides run.check_every; 0 = never).")
+    Long checkEvery;
 }

@@ -64,6 +64,16 @@ final class PluginsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private static String show(Object v) {
+        if (v instanceof int[]) {
+            return java.util.Arrays.toString((int[]) v);
+        }
+        if (v instanceof double[]) {
+            return java.util.Arrays.toString((double[]) v);
+        }
+        return String.valueOf(v);
+    }
+
     private void detail(BehaviorType t, List<BehaviorRegistry.Registration> regs) {
         ctx.out().println(t.name() + " " + t.version() + ": " + t.description());
         ctx.out().println("  default priority " + Behavior.formatPriority(t.defaultPriority()) + ", attaches to "
@@ -75,7 +85,7 @@ final class PluginsCommand implements Callable<Integer> {
         ctx.out().println("  parameters:");
         for (ParamSpec p : t.params()) {
             ctx.out().printf("    %-16s %s%s%s%s%n", p.name(), p.expectation(), p.unit().isEmpty() ? "" : " [" + p.unit()
-                    + "]", p.required() ? ", required" : p.defaultValue() != null ? ", default " + p.defaultValue() : "",
+                    + "]", p.required() ? ", required" : p.defaultValue() != null ? ", default " + show(p.defaultValue()) : "",
                     p.doc().isEmpty() ? "" : " - " + p.doc());
         }
         ctx.out().println();

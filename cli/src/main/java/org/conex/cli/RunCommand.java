@@ -93,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
                 byte[] json = checkpoint.model().toString().getBytes(StandardCharsets.UTF_8);
                 ModelSource.Document doc = ModelSource.parse("model in " + checkpoint.file().getFileName(), json,
                         ModelSource.Format.JSON);
-                m = ModelLoading.check(ctx, doc, options, checkpoint.model().path("name").asText("resumed"));
+                m = ModelLoading.check(ctx, doc, options, checkpoint.model().path("name").asText("resumed"),
+                        baseOf(checkpoint));
             } else {
                 m = ModelLoading.load(ctx, model, options);
             }
@@ -142,6 +143,7 @@ final class RunCommand implements Callable<Integer> {
         info.put("name", m.spec().name());
         info.put("model", m.document().name());
         info.put("seed", m.spec().network().seed());
+        info.put("base_dir", String.valueOf(m.base()));
         info.put("steps", m.spec().run().steps());
         info.put("status", "running");
         info.put("started", LocalDateTime.now().toString());
@@ -154,8 +156,6 @@ final class RunCommand implements Callable<Integer> {
         folder.writeRunInfo(info);
         log.info("run '" + m.spec().name() + "': " + m.spec().run().steps() + " steps, seed " + m.spec().network().seed()
                 + ", folder " + folder.dir());
-        log.detail(Summary.of(m.spec(), new org.conex.runtime.model.ModelBuilder(ctx.registry(), m.reader())
-                .build(m.spec(), m.document().name())));
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -186,12 +186,26 @@ final class RunCommand implements Callable<Integer> {
             log.info("conex: cannot continue the recordings: " + e.getMessage());
             o = new Experiment.Outcome(Experiment.Status.FAILED, 0, e.getMessage(), null);
             code = checkpoint != null ? ExitCode.CHECKPOINT : ExitCode.IO;
-        } finally {
+        } catch (RuntimeException e) {
             done.countDown();
             if (hooked) {
                 removeHook(hook);
             }
+            throw e;
         }
+        try {
+            finish(info, o, code, folder, log, t0);
+        } finally {
+            done.countDown(); // a stop request waits for this: run.json and the log are complete
+            if (hooked) {
+                removeHook(hook);
+            }
+        }
+        return code;
+    }
+
+    private void finish(ObjectNode info, Experiment.Outcome o, int code, RunFolder folder, RunLog log, long t0)
+            throws IOException {
         double secs = (System.nanoTime() - t0) / 1e9;
         info.put("status", code == ExitCode.OK ? "completed" : code == ExitCode.INTERRUPTED ? "interrupted" : "failed");
         info.put("last_step", o.lastStep());
@@ -204,13 +218,37 @@ final class RunCommand implements Callable<Integer> {
         }
         folder.writeRunInfo(info);
         if (code == ExitCode.OK) {
-            log.info(String.format("completed %d steps in %.1f s; results in %s%n  recordings: %s (numpy.load)%n"
-                    + "  plots: conex plot %s", o.lastStep(), secs, folder.dir(), folder.recordings(), folder.dir()));
+            log.info(String.format("completed %d steps in %.1f s; results in %s", o.lastStep(), secs, folder.dir()));
+            try {
+                for (String line : org.conex.cli.plot.RunSummary.describe(org.conex.cli.plot.RunData.open(folder.dir()),
+                        o.lastStep())) {
+                    log.info("  " + line);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.detail("no summary: " + e.getMessage());
+            }
+            log.info(String.format("  recordings: %s (numpy.load)%n  plots: conex plot %s", folder.recordings(),
+                    folder.dir()));
         } else if (code == ExitCode.RUN_FAILED || code == ExitCode.INTERRUPTED) {
             log.info("run stopped after step " + o.lastStep() + ": " + o.message() + "\n  results so far in "
                     + folder.dir());
         }
-        return code;
+    }
+
+    /** The data folder the checkpoint's run used (run.json "base_dir"), else the default data folder. */
+    private Path baseOf(Checkpoint checkpoint) {
+        Path run = RunFolder.ofCheckpoint(checkpoint.file());
+        if (run != null) {
+            try {
+                String b = RunFolder.existing(run).readRunInfo().path("base_dir").asText("");
+                if (!b.isEmpty()) {
+                    return Path.of(b);
+                }
+            } catch (IOException e) {
+                // fall through to the default
+            }
+        }
+        return ModelLoading.dataDirectory(ctx);
     }
 
     private static boolean addHook(Thread hook) {

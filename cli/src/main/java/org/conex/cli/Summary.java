@@ -10,11 +10,12 @@ import org.conex.runtime.model.RecorderSpec;
 import org.conex.runtime.model.SectionEntry;
 
 /** The resolved network as text, for {@code validate} and the run log. */
-final class Summary {
+public final class Summary {
     private Summary() {
     }
 
-    static String of(ModelSpec spec, Network net) {
+    /** The model's name, network settings, groups, synapse groups, structures, inputs, recorders and run. */
+    public static String of(ModelSpec spec, Network net) {
         StringBuilder sb = new StringBuilder();
         sb.append("Model '").append(spec.name()).append("'");
         if (!spec.description().isEmpty()) {

@@ -63,7 +63,7 @@ class CheckpointAndFaultTest {
         Path b = work.resolve("half/checkpoints/step-2000.npz");
         List<String> entries = npyEntries(a);
         assertEquals(entries, npyEntries(b));
-        assertTrue(entries.containsAll(List.of("dense/weights.npy", "sparse/weights.values.npy", "inp/axon.npy",
+        assertTrue(entries.containsAll(List.of("dense/weights.npy", "sparse/weights.values.npy", "inp/axon/spikes_by_delay.npy",
                 "out/spikes.npy", "dense/pre_trace.npy")), entries.toString());
         for (String e : entries) {
             assertArrayEquals(entry(a, e), entry(b, e), e);
@@ -126,7 +126,7 @@ class CheckpointAndFaultTest {
         assertFalse(r.all().contains("\tat "), "no stack trace: " + r.all());
         assertTrue(Files.isRegularFile(work.resolve("t/checkpoints/failed-step-7.npz")));
         JsonNode idx = new ObjectMapper().readTree(work.resolve("t/recordings/index.json").toFile());
-        assertEquals(6, idx.get("files").get(0).get("rows").asLong(), "steps 1..6 recorded and flushed");
+        assertEquals(7, idx.get("files").get(0).get("rows").asLong(), "steps 0..6 recorded and flushed");
         JsonNode info = new ObjectMapper().readTree(work.resolve("t/run.json").toFile());
         assertEquals("failed", info.get("status").asText());
         assertEquals(1, info.get("exit_code").asInt());
@@ -143,6 +143,6 @@ class CheckpointAndFaultTest {
                 + " InputSequence, 260 LIF, 291 NanAt, 340 Fire"), r.err());
         assertTrue(Files.isRegularFile(work.resolve("n/checkpoints/failed-step-7.npz")));
         JsonNode idx = new ObjectMapper().readTree(work.resolve("n/recordings/index.json").toFile());
-        assertEquals(7, idx.get("files").get(0).get("rows").asLong());
+        assertEquals(8, idx.get("files").get(0).get("rows").asLong(), "steps 0..7");
     }
 }

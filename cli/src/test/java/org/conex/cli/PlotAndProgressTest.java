@@ -81,7 +81,7 @@ class PlotAndProgressTest {
     @Test
     void everyCommandHasHelpAndExitCodesAreDocumented() {
         CliFixture cli = new CliFixture(work);
-        for (String c : new String[] {"run", "validate", "conformance", "plugins", "plot", "bench"}) {
+        for (String c : new String[] {"run", "validate", "conformance", "plugins", "plot", "bench", "example"}) {
             CliFixture.Result r = cli.run(c, "--help");
             assertEquals(ExitCode.OK, r.code(), c);
             assertTrue(r.out().contains("Usage: conex " + c) && r.out().contains("Exit codes"), r.out());
@@ -93,6 +93,8 @@ class PlotAndProgressTest {
         assertTrue(r.err().contains("Unknown option: '--no-such-option'"), r.err());
         r = cli.run("plugins");
         assertTrue(r.out().contains("LIF") && r.out().contains("org.conex.behaviors.NeuronBehaviors"), r.out());
+        r = cli.run("example");
+        assertTrue(r.out().startsWith("# The built-in example") && r.out().contains("type: InputLayer"), r.out());
         r = cli.run("plugins", "LIF");
         assertTrue(r.out().contains("tau") && r.out().contains("[ms]"), r.out());
     }

@@ -30,12 +30,12 @@ class RunFolderAndRecordingTest {
     }
 
     @Test
-    void defaultExampleWritesACompleteRunFolder() throws Exception {
+    void aRunWritesACompleteRunFolder() throws Exception {
         CliFixture cli = new CliFixture(work);
-        CliFixture.Result r = cli.run("run", "--progress", "log", "--steps", "300");
+        CliFixture.Result r = cli.run("run", cli.model("six-lif.yaml").toString(), "--progress", "log", "--steps", "300");
         assertEquals(ExitCode.OK, r.code(), r.all());
         Path run = onlyRun(work.resolve("runs"));
-        assertTrue(run.getFileName().toString().matches("default-example-\\d{8}-\\d{6}"), run.toString());
+        assertTrue(run.getFileName().toString().matches("six-lif-\\d{8}-\\d{6}"), run.toString());
         for (String f : List.of("model.yaml", "model.resolved.json", "run.json", "run.log", "recordings/index.json",
                 "recordings/exc.v.npy", "recordings/exc.spikes.events.npy")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
@@ -49,7 +49,8 @@ class RunFolderAndRecordingTest {
         JsonNode index = new ObjectMapper().readTree(run.resolve("recordings/index.json").toFile());
         JsonNode v = index.get("files").get(0);
         assertEquals("exc.v.npy", v.get("file").asText());
-        assertEquals("[300,6]", v.get("shape").toString());
+        assertEquals("[301,6]", v.get("shape").toString(), "row 0 is the state after initialization");
+        assertEquals(0, v.get("first_step").asLong());
         assertEquals(300, v.get("last_step").asLong());
     }
 
@@ -58,19 +59,21 @@ class RunFolderAndRecordingTest {
         Assumptions.assumeTrue(CliFixture.hasNumpy(), "python3 with numpy is not installed: cannot check the .npy files"
                 + " with NumPy (CI machines have it)");
         CliFixture cli = new CliFixture(work);
-        assertEquals(ExitCode.OK, cli.run("run", "--progress", "none", "--steps", "200", "--out", "r").code());
+        assertEquals(ExitCode.OK, cli.run("run", cli.model("six-lif.yaml").toString(), "--progress", "none", "--steps",
+                "200", "--out", "r").code());
         String out = CliFixture.python(work.resolve("r/recordings"), String.join("\n",
                 "import numpy as np, json",
                 "v = np.load('exc.v.npy'); e = np.load('exc.spikes.events.npy')",
                 "idx = json.load(open('index.json'))",
                 "print(v.shape, v.dtype, e.shape[1], e.dtype)",
-                "print(repr(float(v[0, 1])), repr(float(v[1, 5])))",
+                "print(repr(float(v[1, 1])), repr(float(v[2, 5])), float(v[0].max()))",
                 "print(sorted(set(e[:, 1].tolist())), int(e[:, 0].min()) >= 1, int(e[:, 0].max()) <= 200)",
                 "print([f['rows'] for f in idx['files']] == [v.shape[0], e.shape[0]])"));
         String[] lines = out.split("\n");
-        assertEquals("(200, 6) float32 2 int64", lines[0]);
-        // v(1) = -65 + ((-65+65) + 2*3) * 1/10 = -64.4 in float32; neuron 5: -65 + 30*0.1 then one more step
-        assertEquals("-64.4000015258789 -59.29999923706055", lines[1]);
+        assertEquals("(201, 6) float32 2 int64", lines[0]);
+        // row 0: v = -65 after initialization; v(1) = -65 + ((-65+65) + 2*3) * 1/10 = -64.4 in float32;
+        // neuron 5: -65 + 30*0.1 then one more step
+        assertEquals("-64.4000015258789 -59.29999923706055 -65.0", lines[1]);
         assertEquals("[3, 4, 5] True True", lines[2]);
         assertEquals("True", lines[3]);
     }

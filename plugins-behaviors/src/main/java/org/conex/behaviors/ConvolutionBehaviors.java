@@ -11,11 +11,13 @@ import org.conex.behaviors.spatial.Conv2dRSTDP;
 import org.conex.behaviors.spatial.Conv2dSTDP;
 import org.conex.behaviors.spatial.Local2dRSTDP;
 import org.conex.behaviors.spatial.Local2dSTDP;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Spatial connections and their learning rules: Conv2d, Local2d and Lateral dendritic inputs,
  * AveragePool2D, and Conv2d/Local2d STDP and RSTDP (package {@code org.conex.behaviors.spatial}).
  */
+@Component(service = BehaviorProvider.class)
 public final class ConvolutionBehaviors implements BehaviorProvider {
     @Override
     public List<BehaviorType> behaviorTypes() {

@@ -12,12 +12,14 @@ import org.conex.behaviors.learning.SimpleiSTDP;
 import org.conex.behaviors.learning.SparseRSTDP;
 import org.conex.behaviors.learning.SparseSTDP;
 import org.conex.behaviors.learning.SparseiSTDP;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Learning rules (priority 500, tag "weight_learning"): STDP, reward-modulated STDP and inhibitory
  * STDP for dense, one-to-one and sparse connections. The convolutional and local variants are
  * published by {@link ConvolutionBehaviors}.
  */
+@Component(service = BehaviorProvider.class)
 public final class LearningBehaviors implements BehaviorProvider {
     @Override
     public List<BehaviorType> behaviorTypes() {

@@ -16,8 +16,10 @@ import org.conex.behaviors.neurons.SensorySetter;
 import org.conex.behaviors.neurons.SimpleDendriteComputation;
 import org.conex.behaviors.neurons.SimpleDendriteStructure;
 import org.conex.behaviors.neurons.VoltageBaseHomeostasis;
+import org.osgi.service.component.annotations.Component;
 
 /** Neuron models, firing, dendrites, axon, noise, competition, homeostasis and input setters. */
+@Component(service = BehaviorProvider.class)
 public final class NeuronBehaviors implements BehaviorProvider {
     @Override
     public List<BehaviorType> behaviorTypes() {

@@ -13,8 +13,10 @@ import org.conex.behaviors.synapses.SynapseInit;
 import org.conex.behaviors.synapses.WeightClip;
 import org.conex.behaviors.synapses.WeightInitializer;
 import org.conex.behaviors.synapses.WeightNormalization;
+import org.osgi.service.component.annotations.Component;
 
 /** Synapse plumbing: initialisers, spike catchers, traces, normalisation, clipping. */
+@Component(service = BehaviorProvider.class)
 public final class SynapseBehaviors implements BehaviorProvider {
     @Override
     public List<BehaviorType> behaviorTypes() {

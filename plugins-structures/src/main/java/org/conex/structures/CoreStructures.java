@@ -3,8 +3,10 @@ package org.conex.structures;
 import java.util.List;
 import org.conex.api.structure.StructureProvider;
 import org.conex.api.structure.StructureType;
+import org.osgi.service.component.annotations.Component;
 
 /** CoNeX's structure types: containers, layers, columns, connections, input and output layers. */
+@Component(service = StructureProvider.class)
 public final class CoreStructures implements StructureProvider {
     @Override
     public List<StructureType> structureTypes() {

@@ -1,5 +1,6 @@
 package org.conex.structures;
 
+import org.conex.api.structure.StructureRegistry;
 import static org.conex.structures.Kit.BEHAVIORS;
 import static org.conex.structures.Kit.layerSynapse;
 import static org.conex.structures.Kit.lifGroup;

@@ -1,5 +1,6 @@
 package org.conex.structures;
 
+import org.conex.api.structure.StructureRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,10 +4,10 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.conex.api.ModelException;
 import org.conex.api.model.NetworkObject;
 import org.conex.api.tensor.RandomStream;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Dynamics attached to one network object under a priority. {@link #initialize} runs once when the
@@ -21,8 +21,19 @@ import org.conex.api.tensor.RandomStream;
  *
  * @param <O> the owner kind (Network, NeuronGroup, SynapseGroup, or NetworkObject for any)
  */
+@ConsumerType
 public abstract class Behavior<O extends NetworkObject> {
-    private static final ConcurrentHashMap<Class<?>, Boolean> HAS_FORWARD = new ConcurrentHashMap<>();
+    /**
+     * Per-class cache of {@link #hasForward()}. A {@link ClassValue} stores the answer on the class
+     * itself, so it never keeps a plugin's class (and class loader) alive after its bundle is
+     * uninstalled; a static map keyed by class would.
+     */
+    private static final ClassValue<Boolean> HAS_FORWARD = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return overridesForward(type);
+        }
+    };
 
     private final Params params;
     private final List<String> tags = new ArrayList<>();
@@ -136,16 +147,18 @@ public abstract class Behavior<O extends NetworkObject> {
 
     /** True if the class overrides {@link #forward}; behaviors without a forward are not scheduled. */
     public final boolean hasForward() {
-        return HAS_FORWARD.computeIfAbsent(getClass(), c -> {
-            for (Class<?> k = c; k != null && k != Behavior.class; k = k.getSuperclass()) {
-                for (Method m : k.getDeclaredMethods()) {
-                    if (m.getName().equals("forward") && m.getParameterCount() == 1 && !m.isSynthetic()) {
-                        return true;
-                    }
+        return HAS_FORWARD.get(getClass());
+    }
+
+    private static boolean overridesForward(Class<?> c) {
+        for (Class<?> k = c; k != null && k != Behavior.class; k = k.getSuperclass()) {
+            for (Method m : k.getDeclaredMethods()) {
+                if (m.getName().equals("forward") && m.getParameterCount() == 1 && !m.isSynthetic()) {
+                    return true;
                 }
             }
-            return false;
-        });
+        }
+        return false;
     }
 
     /**

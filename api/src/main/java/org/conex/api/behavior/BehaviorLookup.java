@@ -2,12 +2,14 @@ package org.conex.api.behavior;
 
 import java.util.List;
 import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Read access to the installed behavior types by registered name. The runtime's registry
  * implements it; structures and model loaders receive one so that they create behaviors by name
  * without knowing any implementation class.
  */
+@ProviderType
 public interface BehaviorLookup {
     /** The chosen type for {@code name}, if a provider offers it. */
     Optional<BehaviorType> find(String name);

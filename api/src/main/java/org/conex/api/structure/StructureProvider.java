@@ -1,6 +1,7 @@
 package org.conex.api.structure;
 
 import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Service provider interface: a plugin publishes structure types through it. Implementations
@@ -8,6 +9,7 @@ import java.util.List;
  * {@code META-INF/services/org.conex.api.structure.StructureProvider} (and registered as an OSGi
  * service inside the framework), exactly like behavior providers.
  */
+@ConsumerType
 public interface StructureProvider {
     /** The structure types this provider offers. */
     List<StructureType> structureTypes();

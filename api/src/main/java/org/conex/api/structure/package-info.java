@@ -6,4 +6,9 @@
  * publish), {@code StructureLookup}, and {@code InputBatch} (the data an input layer reads).
  * Saved documents name structure types by their registered name only.
  */
+@Export
+@Version("1.0.0")
 package org.conex.api.structure;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -8,18 +8,17 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import org.conex.helpers.viz.RasterPlot;
+import org.conex.helpers.viz.TracePlot;
+import org.conex.helpers.viz.WeightImage;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * PNG pictures of a run with XChart: a spike raster of every event recording, voltage (or other
- * per-neuron) traces, and for recorded weights a histogram of the final values and the final
- * matrix as a heat map (rows: presynaptic, columns: postsynaptic neurons).
+ * PNG pictures of a run, drawn with the helpers plugin's visualisation ({@code org.conex.helpers.viz}):
+ * a spike raster of every event recording, voltage (or other per-neuron) traces, and for recorded
+ * weights the final matrix or kernels as an image; plus a histogram of the final weights (XChart).
  */
 public final class PngPlots {
     private static final int WIDTH = 1000;
@@ -28,41 +27,51 @@ public final class PngPlots {
     private PngPlots() {
     }
 
-    /** Writes the raster; returns the file or null when the run recorded no events. */
+    /**
+     * Writes the raster of every event recording, groups stacked on the y axis (helpers'
+     * {@link RasterPlot}); returns the file, or null when the run recorded no events.
+     */
     public static Path raster(RunData data, Path outDir, int maxPoints) throws IOException {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(data.name() + ": spikes")
-                .xAxisTitle("time (ms)").yAxisTitle("neuron (groups stacked)").build();
-        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        c.getStyler().setMarkerSize(3);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        List<long[]> times = new ArrayList<>();
+        List<long[]> indices = new ArrayList<>();
+        StringBuilder label = new StringBuilder();
         long offset = 0;
-        boolean any = false;
+        int total = 0;
         for (RunData.Series s : data.series()) {
             if (!s.events()) {
                 continue;
             }
             long[][] ev = data.events(s, maxPoints);
             long height = 0;
-            double[] x = new double[ev[0].length];
-            double[] y = new double[ev[0].length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = ev[0][i] * data.dt();
-                y[i] = ev[1][i] + offset;
+            long[] idx = new long[ev[1].length];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = ev[1][i] + offset;
                 height = Math.max(height, ev[1][i] + 1);
             }
-            if (x.length == 0) {
-                x = new double[] {0};
-                y = new double[] {offset};
-            }
-            XYSeries ser = c.addSeries(s.target() + "." + s.variable() + " (from " + offset + ")", x, y);
-            ser.setMarker(SeriesMarkers.CIRCLE);
+            times.add(ev[0]);
+            indices.add(idx);
+            total += idx.length;
+            label.append(label.length() == 0 ? "" : ", ").append(s.target()).append(' ').append(offset).append('+');
             offset += Math.max(height, 1) + 1;
-            any = true;
         }
-        return any ? save(c, outDir.resolve("raster")) : null;
+        if (times.isEmpty()) {
+            return null;
+        }
+        long[] t = new long[total];
+        long[] i = new long[total];
+        int at = 0;
+        for (int k = 0; k < times.size(); k++) {
+            System.arraycopy(times.get(k), 0, t, at, times.get(k).length);
+            System.arraycopy(indices.get(k), 0, i, at, indices.get(k).length);
+            at += times.get(k).length;
+        }
+        Path file = outDir.resolve("raster.png");
+        RasterPlot.of(t, i).dt(data.dt()).neuronCount((int) Math.max(1, offset - 1))
+                .neuronLabel("neuron (" + label + ")").title(data.name() + ": spikes").size(WIDTH, HEIGHT).write(file);
+        return file;
     }
 
-    /** One trace chart per dense per-neuron recording that is not a weight; returns the files. */
+    /** One trace chart per dense per-neuron recording that is not a weight (helpers' {@link TracePlot}). */
     public static List<Path> traces(RunData data, Path outDir, int maxRows, int maxNeurons) throws IOException {
         List<Path> out = new ArrayList<>();
         for (RunData.Series s : data.series()) {
@@ -71,31 +80,27 @@ public final class PngPlots {
             }
             List<Long> steps = new ArrayList<>();
             double[][] rows = data.dense(s, maxRows, steps);
-            double[] t = new double[steps.size()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = steps.get(i) * data.dt();
+            int n = rows[0].length;
+            int[] which = new int[Math.min(maxNeurons, n)];
+            for (int j = 0; j < which.length; j++) {
+                which[j] = j;
             }
-            XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(data.name() + ": " + s.target() + "."
-                    + s.variable()).xAxisTitle("time (ms)").yAxisTitle(s.variable().equals("v") ? "v (mV)" : s.variable())
-                    .build();
-            c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            c.getStyler().setMarkerSize(0);
-            c.getStyler().setChartBackgroundColor(Color.WHITE);
-            int n = rows.length == 0 ? 0 : Math.min(maxNeurons, rows[0].length);
-            for (int j = 0; j < n; j++) {
-                double[] y = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    y[i] = rows[i][j];
-                }
-                int neuron = s.neurons() != null ? s.neurons()[j] : j;
-                c.addSeries("neuron " + neuron, t, y).setMarker(SeriesMarkers.NONE);
-            }
-            out.add(save(c, outDir.resolve("trace-" + s.target() + "." + s.variable())));
+            double interval = steps.size() > 1 ? (steps.get(1) - steps.get(0)) * data.dt() : s.every() * data.dt();
+            Path file = outDir.resolve("trace-" + s.target() + "." + s.variable() + ".png");
+            TracePlot.of(Nd4j.createFromArray(rows), s.variable()).neurons(which)
+                    .unit(s.variable().equals("v") ? "mV" : "").time(steps.get(0) * data.dt(), interval)
+                    .title(data.name() + ": " + s.target() + "." + s.variable()
+                            + (s.neurons() == null ? "" : " (neurons " + java.util.Arrays.toString(s.neurons()) + ")"))
+                    .size(WIDTH, HEIGHT).write(file);
+            out.add(file);
         }
         return out;
     }
 
-    /** For each weight recording: a histogram and a heat map of the last recorded values. */
+    /**
+     * For each weight recording: a histogram of the last recorded values and the last matrix (or
+     * kernels) as an image (helpers' {@link WeightImage}).
+     */
     public static List<Path> weights(RunData data, Path outDir, int bins) throws IOException {
         List<Path> out = new ArrayList<>();
         for (RunData.Series s : data.series()) {
@@ -106,12 +111,51 @@ public final class PngPlots {
             String base = "weights-" + s.target() + "." + s.variable();
             out.add(save(histogram(data.name() + ": " + s.target() + "." + s.variable() + " at the last sample", w, bins),
                     outDir.resolve(base + ".hist")));
-            if (s.rowShape().length == 2) {
-                out.add(save(heatMap(data.name() + ": " + s.target() + "." + s.variable() + " (rows: source, columns:"
-                        + " destination)", w, (int) s.rowShape()[0], (int) s.rowShape()[1]), outDir.resolve(base)));
+            long[] shape = s.rowShape();
+            if (shape.length == 2 || shape.length == 4) {
+                INDArray m = Nd4j.createFromArray(w).reshape(shape);
+                Path file = outDir.resolve(base + ".png");
+                (shape.length == 2 ? WeightImage.of(m).labels("destination neuron", "source neuron")
+                        : WeightImage.ofKernels(m)).unit("weight")
+                        .title(data.name() + ": " + s.target() + "." + s.variable() + " at the last sample")
+                        .size(WIDTH, HEIGHT).write(file);
+                out.add(file);
+            }
+            int[] src = s.srcShape();
+            if (shape.length == 2 && src != null && src[0] == 1 && src[1] > 1
+                    && (long) src[1] * src[2] == shape[0]) {
+                Path file = outDir.resolve(base + ".fields.png");
+                WeightImage.of(fieldGrid(w, (int) shape[1], src[1], src[2])).labels("", "")
+                        .unit("weight").title(data.name() + ": " + s.target() + " receptive fields at the last sample"
+                                + " (one tile per destination neuron)").size(WIDTH, WIDTH).write(file);
+                out.add(file);
             }
         }
         return out;
+    }
+
+    /**
+     * The receptive fields of {@code n} destination neurons as one image: tiles of {@code h x w}
+     * (the source group's geometry) in a square-ish grid, one blank (0) line between tiles.
+     *
+     * @param w weights {@code [h*w, n]} in C order (SxD)
+     */
+    static INDArray fieldGrid(double[] w, int n, int h, int wd) {
+        int cols = (int) Math.ceil(Math.sqrt(n));
+        int rows = (n + cols - 1) / cols;
+        int height = rows * (h + 1) - 1;
+        int width = cols * (wd + 1) - 1;
+        double[] img = new double[height * width];
+        for (int k = 0; k < n; k++) {
+            int top = (k / cols) * (h + 1);
+            int left = (k % cols) * (wd + 1);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < wd; x++) {
+                    img[(top + y) * width + left + x] = w[(y * wd + x) * n + k];
+                }
+            }
+        }
+        return Nd4j.createFromArray(img).reshape(height, width);
     }
 
     /** Whether a dense recording holds synaptic weights (its name, or a matrix per row). */
@@ -152,37 +196,6 @@ public final class PngPlots {
         c.getStyler().setXAxisDecimalPattern("0.###");
         c.getStyler().setXAxisLabelRotation(45);
         c.addSeries("weights", h[0], h[1]);
-        return c;
-    }
-
-    private static HeatMapChart heatMap(String title, double[] w, int rows, int cols) {
-        int r = Math.min(rows, 200);
-        int k = Math.min(cols, 200);
-        HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).build();
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        int[] xs = new int[k];
-        int[] ys = new int[r];
-        for (int j = 0; j < k; j++) {
-            xs[j] = j * cols / k;
-        }
-        for (int i = 0; i < r; i++) {
-            ys[i] = i * rows / r;
-        }
-        List<Number[]> heat = new ArrayList<>();
-        for (int j = 0; j < k; j++) {
-            for (int i = 0; i < r; i++) {
-                heat.add(new Number[] {j, i, w[ys[i] * cols + xs[j]]});
-            }
-        }
-        List<Integer> xl = new ArrayList<>();
-        List<Integer> yl = new ArrayList<>();
-        for (int x : xs) {
-            xl.add(x);
-        }
-        for (int y : ys) {
-            yl.add(y);
-        }
-        c.addSeries("w", xl, yl, heat);
         return c;
     }
 

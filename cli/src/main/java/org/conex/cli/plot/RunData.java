@@ -32,9 +32,11 @@ public final class RunData {
      * @param every     sampling interval in steps
      * @param firstStep step of row 0 (dense)
      * @param neurons   recorded neuron indices, or null for all
+     * @param srcShape  depth, height, width of a synapse group's source group, or null
+     * @param groupSize number of neurons of a recorded neuron group, or 0
      */
     public record Series(String file, String target, String variable, boolean events, long rows, long[] rowShape,
-                         long every, long firstStep, int[] neurons) {
+                         long every, long firstStep, int[] neurons, int[] srcShape, long groupSize) {
         /** Elements per dense row. */
         public long rowLength() {
             long n = 1;
@@ -90,9 +92,32 @@ public final class RunData {
             }
             d.series.add(new Series(f.path("file").asText(), f.path("target").asText(), f.path("variable").asText(),
                     f.path("kind").asText().equals("events"), f.path("rows").asLong(), rowShape,
-                    f.path("every").asLong(1), f.path("first_step").asLong(1), neurons));
+                    f.path("every").asLong(1), f.path("first_step").asLong(1), neurons, ints(f.get("src_shape")),
+                    size(ints(f.get("group_shape")))));
         }
         return d;
+    }
+
+    private static long size(int[] shape) {
+        if (shape == null) {
+            return 0;
+        }
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    private static int[] ints(JsonNode a) {
+        if (a == null || !a.isArray()) {
+            return null;
+        }
+        int[] out = new int[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asInt();
+        }
+        return out;
     }
 
     /** The run's name (its folder name). */

@@ -64,6 +64,7 @@ public final class Experiment {
     private final int keepCheckpoints;
     private final JsonNode resolved;
     private final JsonNode core;
+    private boolean warnedUnsaved;
 
     /**
      * @param keepCheckpoints periodic checkpoints kept (older ones are deleted), at least 1
@@ -113,6 +114,7 @@ public final class Experiment {
      */
     public Outcome run(Checkpoint resume, boolean inPlace, AtomicBoolean stop) {
         Network net = new ModelBuilder(registry, reader).build(spec, source);
+        log.detail(org.conex.cli.Summary.of(spec, net));
         Simulation sim = new Simulation(net);
         try {
             sim.initialize();
@@ -218,7 +220,12 @@ public final class Experiment {
         info.put("model_name", spec.name());
         providers().forEach((k, v) -> info.put("provider " + k, v));
         try {
-            CheckpointWriter.write(file, net, resolved, core, rec.positions(), info);
+            List<String> skipped = CheckpointWriter.write(file, net, resolved, core, rec.positions(), info);
+            if (!skipped.isEmpty() && !warnedUnsaved) {
+                warnedUnsaved = true;
+                log.detail("checkpoints do not save " + skipped + " (not arrays, numbers or Checkpointable); a run"
+                        + " resumed from a checkpoint re-creates them from the model");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipFile;
 import org.conex.api.model.Network;
@@ -99,9 +100,8 @@ class CheckpointResumeTest {
             TreeSet<String> notSaved = new TreeSet<>();
             manifest.path("not_saved").forEach(n -> notSaved.add(n.asText().replaceAll(" \\(.*", "")
                     .replaceAll("^[^.]*\\.", "")));
-            assertEquals(new TreeSet<>(List.of("dst_shape", "kernel_shape", "padding", "src_shape", "stride")),
-                    notSaved, "only geometry that initialization recreates may be left out: " + manifest.path(
-                            "not_saved"));
+            assertTrue(Set.of("dst_shape", "kernel_shape", "padding", "src_shape", "stride").containsAll(notSaved),
+                    "only geometry that initialization recreates may be left out: " + manifest.path("not_saved"));
         }
     }
 

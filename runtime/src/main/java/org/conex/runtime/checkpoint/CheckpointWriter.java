@@ -59,8 +59,10 @@ public final class CheckpointWriter {
      * @param core       the state-deciding part of it (compared when resuming with a model file)
      * @param recordings rows per recording file as flushed (file name to rows); may be empty
      * @param extra      free information (providers, reason: "periodic", "failure: ...")
+     * @return the variables that were not saved ("tag.name (Class)"): values that are neither
+     *         arrays, numbers, texts, sparse weights, spike histories nor {@link Checkpointable}
      */
-    public static void write(Path file, Network network, JsonNode model, JsonNode core, Map<String, Long> recordings,
+    public static List<String> write(Path file, Network network, JsonNode model, JsonNode core, Map<String, Long> recordings,
                              Map<String, String> extra) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -102,8 +104,9 @@ public final class CheckpointWriter {
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (!skipped.isEmpty()) {
-            LOG.warn("checkpoint {}: state not saved (not an array, number or Checkpointable): {}", file, skipped);
+            LOG.debug("checkpoint {}: state not saved (not an array, number or Checkpointable): {}", file, skipped);
         }
+        return skipped;
     }
 
     private static ObjectNode object(NetworkObject o, ZipOutputStream zip, List<String> skipped) throws IOException {
@@ -148,8 +151,8 @@ public final class CheckpointWriter {
                 vn.put("kind", "axon-history");
                 vn.put("entry", entry(zip, base + ".npy", axon(h)));
                 vn.put("class", v.getClass().getName());
-            } else if (v instanceof Behavior) {
-                vn.put("kind", "behavior-reference");
+            } else if (v instanceof Behavior || v instanceof NetworkObject) {
+                vn.put("kind", "reference"); // re-created by initialization (behaviors, objects of the network)
             } else {
                 vn.put("kind", "not-saved");
                 vn.put("class", v == null ? "null" : v.getClass().getName());

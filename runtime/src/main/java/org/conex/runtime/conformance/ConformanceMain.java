@@ -20,8 +20,13 @@ public final class ConformanceMain {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs and returns the exit code (for embedding and tests). */
+    /** Runs with the providers on the class path and returns the exit code (for embedding and tests). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, BehaviorRegistry.fromClassPath());
+    }
+
+    /** Runs with the behaviors of {@code registry} (the platform's, fed by bundles) and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, BehaviorRegistry registry) {
         long seed = 0;
         List<Path> files = new ArrayList<>();
         try {
@@ -55,7 +60,7 @@ public final class ConformanceMain {
             err.println("conformance: no case files given (usage: conformance DIR_OR_CASE.json...)");
             return 2;
         }
-        ConformanceRunner runner = new ConformanceRunner(BehaviorRegistry.fromClassPath(), seed);
+        ConformanceRunner runner = new ConformanceRunner(registry, seed);
         List<CaseResult> results = new ArrayList<>();
         for (Path f : files) {
             CaseResult r = runner.run(f);

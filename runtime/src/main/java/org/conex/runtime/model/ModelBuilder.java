@@ -1,7 +1,9 @@
 package org.conex.runtime.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.conex.api.ConexException;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorLookup;
@@ -12,8 +14,8 @@ import org.conex.api.model.SynapseGroup;
 
 /**
  * Builds the (not yet initialised) {@link Network} a {@link ModelSpec} describes, in this order:
- * the network and its behaviors, the neuron groups, the structures, the synapse groups, then the
- * inputs, each in file order (creation order is the schedule's tie-break between equal priorities).
+ * the network and its behaviors, the inputs (run-time data bindings), the neuron groups, the
+ * structures, then the synapse groups, each in file order (creation order is the schedule's tie-break between equal priorities).
  * Behaviors are created by registered name only. Problems found while building (a structure that
  * refuses its parameters, for instance) are collected and thrown together as a
  * {@link ModelInvalidException}, each with the JSON path of its entry.
@@ -41,13 +43,15 @@ public final class ModelBuilder {
             net.put("dt", ns.dt());
         }
         addBehaviors(net, ns.behaviors(), problems);
+        Map<String, Object> bindings = new LinkedHashMap<>();
+        extensions(spec.inputs(), net, problems, bindings);
         for (GroupSpec g : spec.groups()) {
             NeuronGroup ng = g.shape() != null ? net.addNeuronGroup(g.tag(), g.shape()) : net.addNeuronGroup(g.tag(),
                     g.size());
             g.tags().forEach(ng::addTag);
             addBehaviors(ng, g.behaviors(), problems);
         }
-        extensions(spec.structures(), net, problems);
+        extensions(spec.structures(), net, problems, bindings);
         for (SynapseSpec s : spec.synapses()) {
             try {
                 SynapseGroup sg = net.addSynapseGroup(s.tag(), net.neuronGroup(s.src()), net.neuronGroup(s.dst()),
@@ -57,18 +61,18 @@ public final class ModelBuilder {
                 problems.add(new ModelProblem(s.path(), e.getMessage()));
             }
         }
-        extensions(spec.inputs(), net, problems);
         if (!problems.isEmpty()) {
             throw new ModelInvalidException(source, problems);
         }
         return net;
     }
 
-    private void extensions(List<SectionEntry> entries, Network net, List<ModelProblem> problems) {
+    private void extensions(List<SectionEntry> entries, Network net, List<ModelProblem> problems,
+                            Map<String, Object> bindings) {
         for (SectionEntry e : entries) {
             try {
                 reader.extensionFor(e).orElseThrow(() -> new ConexException("no installed plugin handles this entry"))
-                        .build(e, net, lookup);
+                        .build(e, net, lookup, bindings);
             } catch (ModelInvalidException x) {
                 problems.addAll(x.problems());
             } catch (ConexException | IllegalArgumentException x) {

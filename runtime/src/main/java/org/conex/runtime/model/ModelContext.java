@@ -17,6 +17,8 @@ public final class ModelContext {
     private final BehaviorLookup behaviors;
     private final DType dtype;
     private final Map<String, Integer> groups = new LinkedHashMap<>();
+    private final Map<String, Object> bindings = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> shared = new java.util.HashMap<>();
     private final Fields fields;
     private final BehaviorReader behaviorReader;
 
@@ -40,6 +42,19 @@ public final class ModelContext {
     /** Neuron groups declared so far (file groups, then structure groups), tag to size. */
     public Map<String, Integer> groups() {
         return Collections.unmodifiableMap(groups);
+    }
+
+    /**
+     * Names of the run-time objects input entries will provide (name to a placeholder), for the
+     * structures that consume them; modifiable.
+     */
+    public Map<String, Object> bindings() {
+        return bindings;
+    }
+
+    /** One object of {@code type} shared by the extensions during this read (created on first use). */
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(shared.computeIfAbsent(type, k -> create.get()));
     }
 
     /** Records a problem at {@code path}. */

@@ -1,5 +1,6 @@
 package org.conex.runtime.model;
 
+import java.util.Map;
 import org.conex.api.behavior.BehaviorLookup;
 import org.conex.api.model.Network;
 
@@ -19,8 +20,9 @@ public interface ModelExtension {
     boolean accepts(SectionEntry entry);
 
     /**
-     * Checks one entry without allocating anything: adds problems to {@code context}, declares the
-     * neuron groups it will create with {@link ModelContext#declareGroup}.
+     * Checks one entry without allocating network state: adds problems to {@code context}, declares
+     * the neuron groups it will create with {@link ModelContext#declareGroup} and the bindings it
+     * will provide in {@link ModelContext#bindings()}.
      */
     void check(SectionEntry entry, ModelContext context);
 
@@ -29,8 +31,14 @@ public interface ModelExtension {
         return 0;
     }
 
-    /** Builds the entry into the network (called in file order, after the groups and before the synapses). */
-    void build(SectionEntry entry, Network network, BehaviorLookup behaviors);
+    /**
+     * Builds the entry into the network. Inputs are built first (in file order), then the groups,
+     * then the structures, then the synapses.
+     *
+     * @param bindings run-time objects by name, shared by the entries of one build: an input entry
+     *                 puts its data under its name, a structure (an input layer) takes it from there
+     */
+    void build(SectionEntry entry, Network network, BehaviorLookup behaviors, Map<String, Object> bindings);
 
     /** A short name for messages and the run's provider list (e.g. "helpers: mnist, poisson"). */
     default String describe() {

@@ -3,6 +3,7 @@ package org.conex.runtime.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -148,6 +149,9 @@ public final class Overrides {
         JsonNode n = root.get(name);
         if (n instanceof ObjectNode) {
             return (ObjectNode) n;
+        }
+        if (n != null && !n.isNull()) {
+            return JsonNodeFactory.instance.objectNode(); // the reader reports the malformed section itself
         }
         return root.putObject(name);
     }

@@ -28,12 +28,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Streams the variables a model's {@code recorders} name into .npy files in one folder while the
  * simulation runs, after every step (as a {@link Simulation.StepListener}: a sample at step t shows
  * the state after every behavior of step t ran). A channel with {@code every = k} samples at the
- * steps t with {@code t mod k == 0}; memory is one write buffer per file, whatever the run length.
+ * steps t with {@code t mod k == 0}, starting with step 0 (the state after initialization) for dense
+ * recordings; memory is one write buffer per file, whatever the run length.
  *
  * <p>Files: {@code TARGET.VARIABLE.npy} (dense, shape {@code [T, ...]}: row r is step
  * {@code first_step + r*every}) and {@code TARGET.VARIABLE.events.npy} (INT64 {@code [E, 2]} rows
- * {@code (step, index)}). {@code index.json} lists each file with its row count and the last step
- * it covers; it is rewritten atomically (write then rename) at every {@link #flush()}.
+ * {@code (step, index)}). {@code index.json} lists each file with its row count, the last step it
+ * covers and, for synapse groups, the geometry of the source and destination groups. It is
+ * rewritten atomically (write then rename) after every file is flushed in {@link #flush()}, so it
+ * is one snapshot consistent across files; a file may hold a few more rows than listed if the
+ * process died during a flush.
  */
 public final class RecordingSession implements Simulation.StepListener, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,6 +45,7 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
     private final Path dir;
     private final List<Channel> channels = new ArrayList<>();
     private final Network network;
+    private final Map<String, Long> firstSteps;
     private long lastStep;
 
     /**
@@ -57,6 +62,8 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
         this.network = network;
         this.lastStep = network.iteration();
         List<ModelProblem> problems = new ArrayList<>();
+        Map<String, Long> firstSteps = positions == null ? Map.of() : previousFirstSteps(dir);
+        this.firstSteps = firstSteps;
         for (RecorderSpec r : specs) {
             NetworkObject o = "network".equals(r.target()) ? network : network.object(r.target());
             addChannels(r, o, r.variables(), false, "variables", problems);
@@ -75,6 +82,13 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
                 c.writer = keep != null && Files.exists(f) ? NpyWriter.append(f, c.type(a), c.rowShape(a), keep)
                         : NpyWriter.create(f, c.type(a), c.rowShape(a));
             }
+            if (positions == null) {
+                for (Channel c : channels) {
+                    if (!c.events && network.iteration() % c.every == 0) {
+                        c.sample(objectOf(c), network.iteration()); // row 0: the state after initialization
+                    }
+                }
+            }
             writeIndex();
         } catch (IOException e) {
             close();
@@ -83,6 +97,22 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
             close();
             throw e;
         }
+    }
+
+    /** first_step of each dense file in an existing index.json (continuing a run in place). */
+    private static Map<String, Long> previousFirstSteps(Path dir) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode idx = MAPPER.readTree(dir.resolve("index.json").toFile());
+            for (com.fasterxml.jackson.databind.JsonNode f : idx.path("files")) {
+                if (f.has("first_step")) {
+                    m.put(f.path("file").asText(), f.path("first_step").asLong());
+                }
+            }
+        } catch (IOException e) {
+            // no previous index: the files start fresh
+        }
+        return m;
     }
 
     private void addChannels(RecorderSpec r, NetworkObject o, List<String> vars, boolean events, String key,
@@ -108,7 +138,10 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
                 continue;
             }
             String target = o == network ? "network" : o.tag();
-            channels.add(new Channel(target, v, events, r.every(), r.neurons(), r.every()));
+            String file = target + "." + v + (events ? ".events" : "") + ".npy";
+            long it = network.iteration();
+            long first = firstSteps.getOrDefault(file, (it + r.every() - 1) / r.every() * r.every());
+            channels.add(new Channel(target, v, events, r.every(), r.neurons(), first));
         }
     }
 
@@ -179,6 +212,14 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
                 f.put("last_step", c.writer.flushedRows() == 0 ? 0 : c.firstStep + (c.writer.flushedRows() - 1) * c.every);
             }
             f.put("complete_through_step", lastStep);
+            NetworkObject o = objectOf(c);
+            if (o instanceof org.conex.api.model.SynapseGroup) {
+                org.conex.api.model.SynapseGroup sg = (org.conex.api.model.SynapseGroup) o;
+                shape(f.putArray("src_shape"), sg.src().shape());
+                shape(f.putArray("dst_shape"), sg.dst().shape());
+            } else if (o instanceof org.conex.api.model.NeuronGroup) {
+                shape(f.putArray("group_shape"), ((org.conex.api.model.NeuronGroup) o).shape());
+            }
             if (c.neurons != null) {
                 ArrayNode n = f.putArray("neurons");
                 for (int i : c.neurons) {
@@ -189,6 +230,10 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
         Path tmp = dir.resolve("index.json.tmp");
         Files.writeString(tmp, MAPPER.writeValueAsString(root));
         Files.move(tmp, dir.resolve("index.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void shape(ArrayNode a, org.conex.api.model.NeuronShape s) {
+        a.add(s.depth()).add(s.height()).add(s.width());
     }
 
     /** Flushes and closes every file. */

@@ -1,4 +1,4 @@
-package org.conex.structures;
+package org.conex.api.structure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.conex.api.ConexException;
-import org.conex.api.structure.StructureLookup;
-import org.conex.api.structure.StructureProvider;
-import org.conex.api.structure.StructureType;
 
 /**
  * Structure types by registered name, from {@link StructureProvider}s (found by

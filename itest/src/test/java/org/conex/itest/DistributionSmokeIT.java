@@ -1,0 +1,126 @@
+package org.conex.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Level 3: the packaged distribution (distribution/target/conex), run for real through
+ * {@code bin/conex} from an unrelated working directory, as a user would.
+ */
+class DistributionSmokeIT {
+    static final Path HOME = Path.of(System.getProperty("conex.distribution", "../distribution/target/conex"));
+
+    @TempDir
+    static Path cwd;
+
+    record Result(int code, String out) {
+    }
+
+    @BeforeAll
+    static void distributionExists() {
+        assertTrue(Files.isExecutable(HOME.resolve("bin/conex")), "no distribution at " + HOME.toAbsolutePath()
+                + " (build it with mvn package)");
+        for (String d : List.of("lib", "bundle", "deploy", "conf", "models", "samples")) {
+            assertTrue(Files.isDirectory(HOME.resolve(d)), "distribution lacks " + d + "/");
+        }
+        assertFalse(Files.exists(HOME.resolve("bundle/conex-example-izhikevich-0.1.0-SNAPSHOT.jar")),
+                "the example plugin must not be in bundle/");
+    }
+
+    static Result conex(String... args) throws IOException, InterruptedException {
+        return conexWithInput("", args);
+    }
+
+    static Result conexWithInput(String input, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(HOME.resolve("bin/conex").toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
+        pb.environment().put("CONEX_XMX", "1g");
+        Process p = pb.start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(240, TimeUnit.SECONDS), "bin/conex " + String.join(" ", args) + " did not finish");
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pluginsListsProvidersWithBundleVersionAndRanking() throws Exception {
+        Result r = conex("plugins");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("RANKING"), r.out());
+        assertTrue(r.out().matches("(?s).*LIF\\s+1\\.0\\.0\\s+0\\s+org\\.conex\\.behaviors 0\\.1\\.0\\.SNAPSHOT.*"), r.out());
+        assertFalse(r.out().contains("Izhikevich"), "the example plugin is not installed by default");
+    }
+
+    @Test
+    void conformanceRunsGoldenCasesOnTheBundledBehaviors() throws Exception {
+        Path golden = Path.of(System.getProperty("conex.shared.dir", "../../shared"), "golden");
+        for (String alt : List.of("../../shared/golden", "../../../shared/golden")) {
+            if (!Files.isDirectory(golden)) {
+                golden = Path.of(alt);
+            }
+        }
+        Assumptions.assumeTrue(Files.isDirectory(golden), "golden corpus not found");
+        Result r = conex("conformance", golden.resolve("lif_const_drive.json").toAbsolutePath().toString(),
+                golden.resolve("input_sequence_add_current.json").toAbsolutePath().toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("PASS lif_const_drive"), r.out());
+        assertTrue(r.out().contains(" passed, 0 failed"), r.out());
+    }
+
+    @Test
+    void hotInstallDemoInstallsSwapsRemovesAndReinstallsWhileRunning() throws Exception {
+        Result r = conex("demo", "--auto");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("izh started"), r.out());
+        assertTrue(r.out().contains("kept [v, spikes], initialised [u]"), r.out());
+        assertTrue(r.out().contains("loop survived uninstall: true"), r.out());
+        assertTrue(r.out().contains("kept [v, u, spikes]"), r.out());
+        assertTrue(r.out().contains("hot-install demo OK"), r.out());
+    }
+
+    @Test
+    void runExecutesTheDefaultExampleThroughTheCli() throws Exception {
+        Path out = cwd.resolve("run1");
+        Result r = conex("run", "--steps", "20", "--out", out.toString(), "--progress", "none");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("completed 20 steps"), r.out());
+        assertTrue(Files.isDirectory(out.resolve("recordings")), r.out());
+    }
+
+    @Test
+    void shellLoadsStepsAndReportsAModelWithSimCommands() throws Exception {
+        String model = HOME.resolve("models/hotswap-demo.json").toAbsolutePath().toString();
+        Result r = conexWithInput("sim:load " + model + "\nsim:step 5\nsim:providers\nsim:status\nstop 0\n", "shell");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("loaded hotswap-demo"), r.out());
+        assertTrue(r.out().contains("model hotswap-demo: iteration 5, halted"), "the model survives between commands: "
+                + r.out());
+        assertTrue(r.out().matches("(?s).*izh\\s+WAITING\\s+Izhikevich.*"), r.out());
+        assertTrue(r.out().contains("org.conex.behaviors 0.1.0.SNAPSHOT"), r.out());
+    }
+
+    @Test
+    void unknownCommandsGoToTheCliAndHelpWorks() throws Exception {
+        Result help = conex("help");
+        assertEquals(0, help.code(), help.out());
+        assertTrue(help.out().contains("usage: conex COMMAND"), help.out());
+        Result bad = conex("no-such-command");
+        assertEquals(2, bad.code(), bad.out());
+    }
+}

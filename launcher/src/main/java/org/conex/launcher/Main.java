@@ -1,0 +1,184 @@
+package org.conex.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+import org.nd4j.linalg.factory.Nd4j;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The {@code bin/conex} entry point. Not a bundle: it lives on the JVM class path with Felix, ND4J
+ * and SLF4J, and talks to bundles only through JDK types (osgi.md P2).
+ *
+ * <ol>
+ *   <li>initialises ND4J on the main thread, before the framework exists (the context class
+ *       loader trap, osgi.md P1), which also extracts the natives into the JavaCPP cache;</li>
+ *   <li>starts Felix with {@code conf/config.properties} ({@code ${conex.home}} substituted), the
+ *       ND4J/JavaCPP/SLF4J packages exported by the system bundle, and FileInstall watching
+ *       {@code deploy/};</li>
+ *   <li>installs and starts every jar in {@code bundle/} (in batch modes without the Gogo
+ *       console, osgi.md P4);</li>
+ *   <li>{@code shell}: waits until the framework stops ({@code stop 0} or {@code exit});
+ *       {@code plugins}, {@code conformance}, {@code demo}: finds the
+ *       {@code ToIntFunction<String[]>} service whose {@code conex.command} property names the
+ *       command (the runtime bundle's), runs it with the full argument list and exits with its
+ *       result.</li>
+ * </ol>
+ * Every other command ({@code run}, {@code validate}, {@code plot}, {@code bench}, ...) goes to the
+ * CLI without a framework ({@link FlatCli}).
+ */
+public final class Main {
+    static final Set<String> PLATFORM_COMMANDS = Set.of("plugins", "conformance", "demo");
+    private static final long SERVICE_WAIT_MS = 30_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (Exception e) {
+            System.err.println("conex: " + e);
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args) throws Exception {
+        PrintStream out = System.out;
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("-h") || args[0].equals("--help")) {
+            out.println(usage());
+            return args.length == 0 ? 2 : 0;
+        }
+        Path home = Path.of(System.getProperty("conex.home", ".")).toAbsolutePath().normalize();
+        String mode = args[0];
+        boolean shell = mode.equals("shell");
+        Nd4j.scalar(0f);
+        if (!shell && !PLATFORM_COMMANDS.contains(mode)) {
+            return FlatCli.run(args, home);
+        }
+        Framework fw = start(home, shell);
+        try {
+            if (shell) {
+                fw.waitForStop(0);
+                return 0;
+            }
+            ToIntFunction<String[]> entry = entry(fw.getBundleContext(), mode);
+            if (entry == null) {
+                System.err.println("conex: no installed bundle provides the '" + mode + "' command (is conex-runtime in "
+                        + home.resolve("bundle") + "?)");
+                return 3;
+            }
+            return entry.applyAsInt(args);
+        } finally {
+            fw.stop();
+            fw.waitForStop(10_000);
+        }
+    }
+
+    static String usage() {
+        return String.join("\n",
+                "usage: conex COMMAND [ARGS]",
+                "  run [MODEL] [--steps N] [--seed S] [--out DIR]   run a model (default: the built-in MNIST example)",
+                "  validate | plot | bench ...                      more model commands (conex run --help)",
+                "  plugins                                          installed behaviors with bundle, version, ranking",
+                "  conformance [--seed S] DIR_OR_CASE...            run conformance cases on the installed behaviors",
+                "  demo [--auto] [--plugin JAR] [--model FILE]      hot-install demo (drop jars into deploy/)",
+                "  shell                                            Gogo shell with sim:* commands (sim:help via 'help sim')",
+                "Environment: OMP_NUM_THREADS (default 1), CONEX_XMX (default 4g), CONEX_OPTS (extra JVM options).");
+    }
+
+    /** Starts the framework with the distribution's configuration and bundles. */
+    static Framework start(Path home, boolean shell) throws IOException, BundleException {
+        Map<String, String> config = config(home);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.scan(System.getProperty("java.class.path"),
+                List.of("nd4j-", "javacpp-", "slf4j-api-"), List.of("org.nd4j", "org.bytedeco.javacpp", "org.slf4j")));
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework fw = factory.newFramework(config);
+        fw.init();
+        Files.createDirectories(home.resolve("deploy"));
+        BundleContext ctx = fw.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(home.resolve("bundle"))) {
+            jars = s.filter(p -> p.toString().endsWith(".jar")).sorted(Comparator.comparing(Path::toString)).toList();
+        }
+        for (Path jar : jars) {
+            installed.add(ctx.installBundle(jar.toUri().toString()));
+        }
+        fw.start();
+        for (Bundle b : installed) {
+            boolean console = "org.apache.felix.gogo.jline".equals(b.getSymbolicName());
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && (shell || !console)) {
+                try {
+                    b.start();
+                } catch (BundleException e) {
+                    System.err.println("conex: warning: bundle " + b.getSymbolicName() + " did not start: "
+                            + e.getMessage());
+                }
+            }
+        }
+        return fw;
+    }
+
+    /** conf/config.properties with {@code ${conex.home}} replaced; system properties override. */
+    static Map<String, String> config(Path home) throws IOException {
+        Properties p = new Properties();
+        Path file = home.resolve("conf/config.properties");
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+        }
+        Map<String, String> m = new HashMap<>();
+        String h = home.toString().replace(File.separatorChar, '/');
+        for (String k : p.stringPropertyNames()) {
+            m.put(k, p.getProperty(k).replace("${conex.home}", h));
+        }
+        m.put("conex.home", h);
+        for (String k : System.getProperties().stringPropertyNames()) {
+            if (k.startsWith("felix.") || k.startsWith("org.osgi.") || k.startsWith("gosh.")) {
+                m.put(k, System.getProperty(k));
+            }
+        }
+        return m;
+    }
+
+    /** Waits for the entry service of {@code command}; null if none appears in time. */
+    @SuppressWarnings("unchecked")
+    static ToIntFunction<String[]> entry(BundleContext ctx, String command) throws InterruptedException,
+            InvalidSyntaxException {
+        Filter f = FrameworkUtil.createFilter("(&(" + Constants.OBJECTCLASS + "=" + ToIntFunction.class.getName()
+                + ")(conex.command=" + command + "))");
+        ServiceTracker<Object, Object> t = new ServiceTracker<>(ctx, f, null);
+        t.open();
+        try {
+            return (ToIntFunction<String[]>) t.waitForService(SERVICE_WAIT_MS);
+        } finally {
+            t.close();
+        }
+    }
+}

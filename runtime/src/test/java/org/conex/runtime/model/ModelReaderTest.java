@@ -1,0 +1,106 @@
+package org.conex.runtime.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.conex.api.model.Network;
+import org.conex.runtime.BehaviorRegistry;
+import org.conex.runtime.testkit.Ramp;
+import org.junit.jupiter.api.Test;
+
+/** Reading, resolving, overriding and building model trees (with the runtime's test behavior Ramp). */
+class ModelReaderTest {
+    private static BehaviorRegistry registry() {
+        BehaviorRegistry r = new BehaviorRegistry();
+        r.add(new Ramp.Provider(), "test", 0);
+        return r;
+    }
+
+    private static ModelSource.Document doc(String yaml) {
+        return ModelSource.parse("m.yaml", yaml.getBytes(StandardCharsets.UTF_8), ModelSource.Format.YAML);
+    }
+
+    private static final String MODEL = "network: {seed: 9, dtype: float64}\n"
+            + "groups: [{tag: a, shape: [2, 3], behaviors: [{type: Ramp, params: {slope: 0.5}}]}]\n"
+            + "recorders: [{target: a, variables: [v], neurons: [0, 5]}]\n";
+
+    @Test
+    void defaultsAreFilledAndTheResolvedModelReadsBackToTheSameCore() {
+        BehaviorRegistry reg = registry();
+        ModelReader reader = new ModelReader(reg, List.of(), MemoryEstimate.Budget.of(1L << 30));
+        ModelSpec spec = reader.read(doc(MODEL), "my-file.yaml");
+        assertEquals("my-file", spec.name());
+        assertEquals(9, spec.network().seed());
+        assertEquals(1.0, spec.network().dt());
+        assertEquals(6, spec.groups().get(0).size());
+        assertEquals("1x2x3", spec.groups().get(0).shape().toString());
+        assertEquals(10.0, spec.groups().get(0).behaviors().get(0).priority());
+        assertEquals(RunSpec.DEFAULT, spec.run());
+        ObjectNode resolved = ModelWriter.toTree(spec);
+        ModelSpec again = reader.read(resolved, "resolved", "x");
+        assertEquals(ModelWriter.core(spec), ModelWriter.core(again));
+        Network net = new ModelBuilder(reg, reader).build(spec, "m.yaml");
+        assertEquals(org.conex.api.tensor.DType.FLOAT64, net.dtype());
+        assertEquals(1.0, net.scalar("dt"), "no TimeResolution installed: dt is set directly");
+    }
+
+    @Test
+    void everyProblemIsCollectedWithItsPath() {
+        ModelReader reader = new ModelReader(registry(), List.of(), MemoryEstimate.Budget.of(1L << 30));
+        ModelInvalidException e = assertThrows(ModelInvalidException.class, () -> reader.read(doc(
+                "groups: [{tag: a, size: 3, behaviors: [{type: Ramp, params: {slope: x}}, {type: Rmap}]},"
+                        + " {tag: a, size: 2}]\n"
+                        + "recorders: [{target: b, variables: [v]}, {target: a, neurons: [3]}]\nrun: {flush_every: 0}\n"),
+                "m"));
+        List<String> paths = e.problems().stream().map(ModelProblem::path).toList();
+        assertEquals(List.of("groups[0].behaviors[0].params.slope", "groups[0].behaviors[1].type", "groups[1].tag",
+                "recorders[0].target", "recorders[1].variables", "recorders[1].neurons[0]", "run.flush_every"), paths);
+        assertEquals("Ramp: parameter 'slope' expected a number, found the text \"x\"", e.problems().get(0).message());
+        assertTrue(e.problems().get(1).message().startsWith("unknown behavior \"Rmap\" (did you mean Ramp?)"));
+        assertEquals("expected an integer between 0 and 2, found 3", e.problems().get(5).message());
+        assertTrue(e.getMessage().startsWith("m.yaml: 7 problems"), e.getMessage());
+    }
+
+    @Test
+    void overridesChangeTheTreeOrSayWhyNot() throws Exception {
+        ObjectNode tree = (ObjectNode) doc(MODEL).tree();
+        Overrides o = new Overrides(tree, registry());
+        o.set("a.slope=2");
+        o.set("a.Ramp.start=[1, 2]");
+        o.set("run.steps=7");
+        o.set("a.size=4");
+        o.set("b.slope=1");
+        o.set("a.nothing=1");
+        o.set("novalue");
+        o.steps(11);
+        assertEquals(2, tree.at("/groups/0/behaviors/0/params/slope").asInt());
+        assertEquals("[1,2]", tree.at("/groups/0/behaviors/0/params/start").toString());
+        assertEquals(11, tree.at("/run/steps").asInt());
+        assertEquals(4, tree.at("/groups/0/size").asInt());
+        assertEquals(List.of("--set b.slope=1: no group or synapse group with tag 'b'",
+                "--set a.nothing=1: no behavior of 'a' has a parameter 'nothing'",
+                "--set novalue: expected KEY=VALUE such as exc.tau=20"), o.problems());
+    }
+
+    @Test
+    void memoryIsEstimatedFromTheSizes() {
+        ModelReader reader = new ModelReader(registry(), List.of(), MemoryEstimate.Budget.of(1000));
+        ModelInvalidException e = assertThrows(ModelInvalidException.class,
+                () -> reader.read(doc("groups: [{tag: a, size: 10}]"), "m"));
+        assertEquals("groups[0]", e.problems().get(0).path());
+        assertEquals("the network would need about 1.3 KiB but 1000 bytes is available (the configured limit); largest"
+                + " part: group 'a': 10 neurons x 32 values x 4 bytes = 1.3 KiB; nothing was allocated. Reduce the sizes"
+                + " or raise the limit", e.problems().get(0).message());
+        assertEquals("447.0 GiB", MemoryEstimate.human(200000L * 300000L * 8));
+    }
+
+    @Test
+    void suggestionsPreferTheClosestNames() {
+        assertEquals(List.of("LIF", "ELIF"), Suggestions.close("LIFF", List.of("ELIF", "LIF", "KWTA")));
+        assertEquals("", Suggestions.hint("zzzz", List.of("LIF")));
+    }
+}
