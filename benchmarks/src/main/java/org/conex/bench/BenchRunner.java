@@ -26,7 +26,7 @@ final class BenchRunner {
     /** Minimum simulated seconds of warm-up per workload. */
     static final double WARMUP_SECONDS = 2.0;
     /** Maximum number of warm-up runs. */
-    static final int MAX_WARMUPS = 50;
+    static final int MAX_WARMUPS = 20;
 
     private final BehaviorLookup behaviors;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
