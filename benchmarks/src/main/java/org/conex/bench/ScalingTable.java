@@ -18,7 +18,7 @@ import org.conex.runtime.Simulation;
  * simulating thread, the median of {@value #SEGMENTS} segments of {@value #SEGMENT_STEPS} steps after
  * {@value #WARMUP_STEPS} warm-up steps) of the cortical network against the layer size N (LIF
  * neurons; 1k .. 100k) and the {@link Connectivity}, with the bytes each synapse costs (a first,
- * unreported pass over the smallest size compiles the kernels). Cells whose
+ * unreported pass of {@value #COMPILE_STEPS} steps over the smallest size compiles the kernels). Cells whose
  * connections would exceed {@value #MAX_SYNAPSES} are skipped (memory), and shown as "-". Ends
  * with the sparse 100k-neuron, 10^7-synapse network (20k Poisson inputs, 80k LIF neurons, density
  * 0.625%).
@@ -29,6 +29,8 @@ final class ScalingTable {
     static final int WARMUP_STEPS = 50;
     static final int SEGMENT_STEPS = 100;
     static final int SEGMENTS = 3;
+    /** Steps of the unreported first pass over the smallest size, which lets the JIT compile. */
+    static final int COMPILE_STEPS = 5_000;
 
     private final BehaviorLookup behaviors;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -46,7 +48,9 @@ final class ScalingTable {
             head.append(String.format(Locale.ROOT, " %12s", c.label()));
         }
         for (Connectivity c : kinds) {
-            measure(c, c.build(behaviors, SIZES[0], BenchRunner.SEED), SIZES[0]);
+            Network net = c.build(behaviors, SIZES[0], BenchRunner.SEED);
+            new Simulation(net).simulate(COMPILE_STEPS);
+            BenchRunner.release(net);
         }
         out.println("cost per step (ms CPU; spikes per step of the LIF layer in parentheses)");
         out.println(head);
