@@ -40,6 +40,7 @@ public final class SimpleSTDP extends StdpRule {
 
     private final ReportedWrites writes = new ReportedWrites();
     private FloatStdp f32;
+    private int[] silent = new int[0];
     /** Bounds offered by a following WeightClip for this step (infinite: none). */
     private double lo;
     private double hi;
@@ -116,13 +117,18 @@ public final class SimpleSTDP extends StdpRule {
             return;
         }
         int[] posts = in.postIndices();
+        if (silent.length != nSrc) {
+            silent = new int[nSrc];
+        }
+        int nSilent = 0;
         for (int i = 0; i < nSrc; i++) {
             if (in.preSpike(i)) {
                 f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post, (float) lo, (float) hi);
             } else {
-                f32.silentSourceRow(w, i * nDst, xPre.get(i), posts, nPost, (float) lo, (float) hi);
+                silent[nSilent++] = i;
             }
         }
+        f32.silentSourceRows(w, nDst, silent, nSilent, xPre, posts, nPost, (float) lo, (float) hi);
     }
 
     /** Every entry of row i (source i spiked). */
