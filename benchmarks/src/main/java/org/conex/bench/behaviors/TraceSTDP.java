@@ -51,6 +51,8 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
     private int[] pre;
     private int[] post;
     private boolean[] preFlag;
+    private int[] silent;
+    private int postCount;
 
     public TraceSTDP(Params params) {
         super(params);
@@ -81,6 +83,7 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
         pre = new int[s.src().size()];
         post = new int[s.dst().size()];
         preFlag = new boolean[s.src().size()];
+        silent = new int[s.src().size()];
     }
 
     private FloatBuffer weights(SynapseGroup s) {
@@ -95,6 +98,7 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
     public void forward(SynapseGroup s) {
         int nPre = Kernels.spikeIndices(preSpikes, pre.length, pre);
         int nPost = Kernels.spikeIndices(postSpikes, post.length, post);
+        postCount = nPost;
         if (nPre == 0 && nPost == 0) {
             return;
         }
@@ -109,21 +113,63 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
         for (int k = 0; k < nPost; k++) {
             changes.markColumn(post[k]);
         }
+        int nSilent = 0;
         for (int i = 0; i < nSrc; i++) {
-            int base = i * nDst;
-            float plus = aPlus * preTrace.get(i);
             if (preFlag[i]) {
                 preFlag[i] = false;
-                for (int j = 0; j < nDst; j++) {
-                    float p = postSpikes.get(j) != 0 ? plus : 0f;
-                    float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);
-                    w.put(base + j, Math.min(Math.max(x, lo), hi));
-                }
-            } else if (nPost > 0) {
-                for (int k = 0; k < nPost; k++) {
-                    int e = base + post[k];
-                    w.put(e, Math.min(Math.max(w.get(e) + plus, lo), hi));
-                }
+                spikingRow(w, i * nDst, nDst, aPlus * preTrace.get(i));
+            } else {
+                silent[nSilent++] = i;
+            }
+        }
+        if (nPost > 0) {
+            potentiate(w, nDst, nSilent);
+        }
+    }
+
+    /** Row of a source that spiked: depression everywhere, potentiation where the destination spiked. */
+    private void spikingRow(FloatBuffer w, int base, int nDst, float plus) {
+        for (int j = 0; j < nDst; j++) {
+            float p = postSpikes.get(j) != 0 ? plus : 0f;
+            float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);
+            w.put(base + j, Math.min(Math.max(x, lo), hi));
+        }
+    }
+
+    /**
+     * The columns of the destinations that spiked, in the rows of the silent sources, four rows at
+     * a time so that four scattered read-modify-writes are in flight together.
+     */
+    private void potentiate(FloatBuffer w, int nDst, int nSilent) {
+        int nPost = postCount;
+        int r = 0;
+        for (; r + 4 <= nSilent; r += 4) {
+            int b0 = silent[r] * nDst;
+            int b1 = silent[r + 1] * nDst;
+            int b2 = silent[r + 2] * nDst;
+            int b3 = silent[r + 3] * nDst;
+            float c0 = aPlus * preTrace.get(silent[r]);
+            float c1 = aPlus * preTrace.get(silent[r + 1]);
+            float c2 = aPlus * preTrace.get(silent[r + 2]);
+            float c3 = aPlus * preTrace.get(silent[r + 3]);
+            for (int k = 0; k < nPost; k++) {
+                int j = post[k];
+                float x0 = w.get(b0 + j);
+                float x1 = w.get(b1 + j);
+                float x2 = w.get(b2 + j);
+                float x3 = w.get(b3 + j);
+                w.put(b0 + j, Math.min(Math.max(x0 + c0, lo), hi));
+                w.put(b1 + j, Math.min(Math.max(x1 + c1, lo), hi));
+                w.put(b2 + j, Math.min(Math.max(x2 + c2, lo), hi));
+                w.put(b3 + j, Math.min(Math.max(x3 + c3, lo), hi));
+            }
+        }
+        for (; r < nSilent; r++) {
+            int base = silent[r] * nDst;
+            float plus = aPlus * preTrace.get(silent[r]);
+            for (int k = 0; k < nPost; k++) {
+                int e = base + post[k];
+                w.put(e, Math.min(Math.max(w.get(e) + plus, lo), hi));
             }
         }
     }
