@@ -9,6 +9,7 @@ package org.conex.runtime.conformance;
  *               behaviors; empty for PASS
  */
 public record CaseResult(String name, Status status, String detail) {
+    /** PASS: every value within tolerance; FAIL: a mismatch or an error; UNSUPPORTED: a behavior is not installed. */
     public enum Status { PASS, FAIL, UNSUPPORTED }
 
     /** The report line: {@code PASS name}, {@code FAIL name detail}, {@code UNSUPPORTED name detail}. */
