@@ -2,7 +2,6 @@ package org.conex.bench.behaviors;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
@@ -11,7 +10,6 @@ import org.conex.api.behavior.Target;
 import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Kernels;
-import org.conex.api.tensor.Vec;
 import org.conex.api.tensor.Views;
 import org.conex.api.tensor.WeightChanges;
 
@@ -29,7 +27,7 @@ import org.conex.api.tensor.WeightChanges;
  * <p>Parameters: {@code a_plus} (default 0.01), {@code a_minus} (0.012), {@code w_min} (0),
  * {@code w_max} (1). Reads {@code spikes} and {@code trace} (NeuronTrace) of both groups.
  */
-public final class TraceSTDP extends Behavior<SynapseGroup> {
+public final class TraceSTDP extends ClippedDenseRule {
     public static final BehaviorType TYPE = BehaviorType.builder("TraceSTDP", TraceSTDP::new)
             .priority(30).target(Target.SYNAPSE_GROUP).tag("weight_learning")
             .params(ParamSpec.of("a_plus", ParamKind.NUMBER).withDefault(0.01).doc("potentiation per post spike"),
@@ -42,8 +40,6 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
 
     private float aPlus;
     private float aMinus;
-    private float lo;
-    private float hi;
     private ByteBuffer preSpikes;
     private ByteBuffer postSpikes;
     private FloatBuffer preTrace;
@@ -60,22 +56,9 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
 
     @Override
     public void initialize(SynapseGroup s) {
-        Checks.float32(this, s);
         aPlus = (float) params().number("a_plus");
         aMinus = (float) params().number("a_minus");
-        lo = (float) params().number("w_min");
-        hi = (float) params().number("w_max");
-        if (!(lo < hi)) {
-            throw error("parameter 'w_min' (" + lo + ") must be less than 'w_max' (" + hi + ")");
-        }
-        for (String v : new String[] {"spikes", "trace"}) {
-            if (!s.src().has(v) || !s.dst().has(v)) {
-                throw error("needs '" + v + "' on '" + s.src().tag() + "' and '" + s.dst().tag()
-                        + "' (a neuron model and NeuronTrace)");
-            }
-        }
-        FloatBuffer w = weights(s);
-        Kernels.clip(w, 0, w.capacity(), lo, hi);
+        initializeBounds(s, new String[] {"spikes", "trace"}, "a neuron model and NeuronTrace");
         preSpikes = Views.bools(s.src().array("spikes"));
         postSpikes = Views.bools(s.dst().array("spikes"));
         preTrace = Views.floats(s.src().array("trace"));
@@ -84,14 +67,6 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
         post = new int[s.dst().size()];
         preFlag = new boolean[s.src().size()];
         silent = new int[s.src().size()];
-    }
-
-    private FloatBuffer weights(SynapseGroup s) {
-        Vec w = s.vec("weights");
-        if (!(w instanceof Vec.F32) || w.length() != s.src().size() * s.dst().size()) {
-            throw error("needs dense float32 weights [" + s.src().size() + ", " + s.dst().size() + "]");
-        }
-        return ((Vec.F32) w).buffer();
     }
 
     @Override
@@ -132,7 +107,7 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
         for (int j = 0; j < nDst; j++) {
             float p = postSpikes.get(j) != 0 ? plus : 0f;
             float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);
-            w.put(base + j, Math.min(Math.max(x, lo), hi));
+            w.put(base + j, clip(x));
         }
     }
 
@@ -158,10 +133,10 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
                 float x1 = w.get(b1 + j);
                 float x2 = w.get(b2 + j);
                 float x3 = w.get(b3 + j);
-                w.put(b0 + j, Math.min(Math.max(x0 + c0, lo), hi));
-                w.put(b1 + j, Math.min(Math.max(x1 + c1, lo), hi));
-                w.put(b2 + j, Math.min(Math.max(x2 + c2, lo), hi));
-                w.put(b3 + j, Math.min(Math.max(x3 + c3, lo), hi));
+                w.put(b0 + j, clip(x0 + c0));
+                w.put(b1 + j, clip(x1 + c1));
+                w.put(b2 + j, clip(x2 + c2));
+                w.put(b3 + j, clip(x3 + c3));
             }
         }
         for (; r < nSilent; r++) {
@@ -169,7 +144,7 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
             float plus = aPlus * preTrace.get(silent[r]);
             for (int k = 0; k < nPost; k++) {
                 int e = base + post[k];
-                w.put(e, Math.min(Math.max(w.get(e) + plus, lo), hi));
+                w.put(e, clip(w.get(e) + plus));
             }
         }
     }
