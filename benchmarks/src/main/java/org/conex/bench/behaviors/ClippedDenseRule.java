@@ -54,9 +54,4 @@ abstract class ClippedDenseRule extends Behavior<SynapseGroup> {
         }
         return ((Vec.F32) w).buffer();
     }
-
-    /** {@code x} clamped to the bounds. */
-    final float clip(float x) {
-        return Math.min(Math.max(x, lo), hi);
-    }
 }

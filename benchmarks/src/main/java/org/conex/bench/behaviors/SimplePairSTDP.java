@@ -39,6 +39,7 @@ public final class SimplePairSTDP extends ClippedDenseRule {
     private ByteBuffer post;
     private int[] pre;
     private int[] posts;
+    private float[] increments;
 
     public SimplePairSTDP(Params params) {
         super(params);
@@ -52,6 +53,8 @@ public final class SimplePairSTDP extends ClippedDenseRule {
         post = Views.bools(s.dst().array("spikes"));
         pre = new int[s.src().size()];
         posts = new int[s.dst().size()];
+        increments = new float[s.src().size()];
+        java.util.Arrays.fill(increments, increment);
     }
 
     @Override
@@ -67,30 +70,6 @@ public final class SimplePairSTDP extends ClippedDenseRule {
         for (int a = 0; a < nPre; a++) {
             changes.markRow(pre[a]);
         }
-        int a = 0;
-        for (; a + 4 <= nPre; a += 4) {
-            int b0 = pre[a] * nDst;
-            int b1 = pre[a + 1] * nDst;
-            int b2 = pre[a + 2] * nDst;
-            int b3 = pre[a + 3] * nDst;
-            for (int b = 0; b < nPost; b++) {
-                int j = posts[b];
-                float x0 = w.get(b0 + j);
-                float x1 = w.get(b1 + j);
-                float x2 = w.get(b2 + j);
-                float x3 = w.get(b3 + j);
-                w.put(b0 + j, clip(x0 + increment));
-                w.put(b1 + j, clip(x1 + increment));
-                w.put(b2 + j, clip(x2 + increment));
-                w.put(b3 + j, clip(x3 + increment));
-            }
-        }
-        for (; a < nPre; a++) {
-            int base = pre[a] * nDst;
-            for (int b = 0; b < nPost; b++) {
-                int e = base + posts[b];
-                w.put(e, clip(w.get(e) + increment));
-            }
-        }
+        Kernels.addToColumns(w, nDst, pre, increments, nPre, posts, nPost, lo, hi);
     }
 }

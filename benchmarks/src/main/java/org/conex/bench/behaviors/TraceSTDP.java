@@ -48,6 +48,7 @@ public final class TraceSTDP extends ClippedDenseRule {
     private int[] post;
     private boolean[] preFlag;
     private int[] silent;
+    private float[] increments;
     private int postCount;
 
     public TraceSTDP(Params params) {
@@ -67,6 +68,7 @@ public final class TraceSTDP extends ClippedDenseRule {
         post = new int[s.dst().size()];
         preFlag = new boolean[s.src().size()];
         silent = new int[s.src().size()];
+        increments = new float[s.src().size()];
     }
 
     @Override
@@ -107,45 +109,18 @@ public final class TraceSTDP extends ClippedDenseRule {
         for (int j = 0; j < nDst; j++) {
             float p = postSpikes.get(j) != 0 ? plus : 0f;
             float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);
-            w.put(base + j, clip(x));
+            w.put(base + j, Kernels.clamp(x, lo, hi));
         }
     }
 
     /**
-     * The columns of the destinations that spiked, in the rows of the silent sources, four rows at
-     * a time so that four scattered read-modify-writes are in flight together.
+     * The columns of the destinations that spiked, in the rows of the silent sources, each row by
+     * {@code a_plus * trace} ({@link Kernels#addToColumns}: four rows per pass).
      */
     private void potentiate(FloatBuffer w, int nDst, int nSilent) {
-        int nPost = postCount;
-        int r = 0;
-        for (; r + 4 <= nSilent; r += 4) {
-            int b0 = silent[r] * nDst;
-            int b1 = silent[r + 1] * nDst;
-            int b2 = silent[r + 2] * nDst;
-            int b3 = silent[r + 3] * nDst;
-            float c0 = aPlus * preTrace.get(silent[r]);
-            float c1 = aPlus * preTrace.get(silent[r + 1]);
-            float c2 = aPlus * preTrace.get(silent[r + 2]);
-            float c3 = aPlus * preTrace.get(silent[r + 3]);
-            for (int k = 0; k < nPost; k++) {
-                int j = post[k];
-                float x0 = w.get(b0 + j);
-                float x1 = w.get(b1 + j);
-                float x2 = w.get(b2 + j);
-                float x3 = w.get(b3 + j);
-                w.put(b0 + j, clip(x0 + c0));
-                w.put(b1 + j, clip(x1 + c1));
-                w.put(b2 + j, clip(x2 + c2));
-                w.put(b3 + j, clip(x3 + c3));
-            }
+        for (int r = 0; r < nSilent; r++) {
+            increments[r] = aPlus * preTrace.get(silent[r]);
         }
-        for (; r < nSilent; r++) {
-            int base = silent[r] * nDst;
-            float plus = aPlus * preTrace.get(silent[r]);
-            for (int k = 0; k < nPost; k++) {
-                int e = base + post[k];
-                w.put(e, clip(w.get(e) + plus));
-            }
-        }
+        Kernels.addToColumns(w, nDst, silent, increments, nSilent, post, postCount, lo, hi);
     }
 }
