@@ -1,7 +1,5 @@
 package org.conex.bench;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.conex.api.behavior.BehaviorLookup;
 import org.conex.api.model.Network;
 import org.conex.api.model.NeuronGroup;
@@ -16,13 +14,9 @@ import org.conex.api.tensor.DType;
  * neurons that spiked; traces with tau 20 and increment 1/n; trace STDP with a+ = 0.01,
  * a- = 0.012, weights clipped to [0, 1] and started at U[0, 1) / n. Plugin behaviors by name.
  */
-final class IzhikevichWorkload implements Workload {
-    private final int n;
-    private final int steps;
-
+final class IzhikevichWorkload extends RecurrentWorkload {
     IzhikevichWorkload(int n, int steps) {
-        this.n = n;
-        this.steps = steps;
+        super(n, steps);
     }
 
     @Override
@@ -32,12 +26,7 @@ final class IzhikevichWorkload implements Workload {
 
     @Override
     public String description() {
-        return "paper Izhikevich + trace STDP, " + n + " neurons all-to-all x " + steps + " steps";
-    }
-
-    @Override
-    public int steps() {
-        return steps;
+        return "paper Izhikevich + trace STDP, " + n + " neurons all-to-all x " + steps() + " steps";
     }
 
     @Override
@@ -53,23 +42,5 @@ final class IzhikevichWorkload implements Workload {
         Models.add(b, s, "WeightInitializer", "mode", "random", "scale", 1.0 / n);
         Models.add(b, s, "TraceSTDP", "a_plus", 0.01, "a_minus", 0.012, "w_min", 0.0, "w_max", 1.0);
         return net;
-    }
-
-    @Override
-    public long synapses(Network net) {
-        return (long) n * n;
-    }
-
-    @Override
-    public long synapticEvents(Network net) {
-        return Models.spikeCount(net.neuronGroup("NG")) * n;
-    }
-
-    @Override
-    public Map<String, Object> summary(Network net) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("spikes", Models.spikeCount(net.neuronGroup("NG")));
-        m.put("mean_weight", Models.meanWeight(net.synapseGroup("NG_NG")));
-        return m;
     }
 }

@@ -1,7 +1,5 @@
 package org.conex.bench;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.conex.api.behavior.BehaviorLookup;
 import org.conex.api.model.Network;
 import org.conex.api.model.NeuronGroup;
@@ -17,13 +15,9 @@ import org.conex.api.tensor.DType;
  * spiked in the previous step and j now, clipped to [0, 1] (SimplePairSTDP). Weights start
  * U[0, 1) / n (WeightInitializer). All are plugin behaviors found by registered name.
  */
-final class SimpleLifWorkload implements Workload {
-    private final int n;
-    private final int steps;
-
+final class SimpleLifWorkload extends RecurrentWorkload {
     SimpleLifWorkload(int n, int steps) {
-        this.n = n;
-        this.steps = steps;
+        super(n, steps);
     }
 
     @Override
@@ -33,12 +27,7 @@ final class SimpleLifWorkload implements Workload {
 
     @Override
     public String description() {
-        return "paper Simple LIF + STDP, " + n + " neurons all-to-all x " + steps + " steps";
-    }
-
-    @Override
-    public int steps() {
-        return steps;
+        return "paper Simple LIF + STDP, " + n + " neurons all-to-all x " + steps() + " steps";
     }
 
     @Override
@@ -52,23 +41,5 @@ final class SimpleLifWorkload implements Workload {
         Models.add(b, s, "WeightInitializer", "mode", "random", "scale", 1.0 / n);
         Models.add(b, s, "SimplePairSTDP", "increment", 0.001, "w_min", 0.0, "w_max", 1.0);
         return net;
-    }
-
-    @Override
-    public long synapses(Network net) {
-        return (long) n * n;
-    }
-
-    @Override
-    public long synapticEvents(Network net) {
-        return Models.spikeCount(net.neuronGroup("NG")) * n;
-    }
-
-    @Override
-    public Map<String, Object> summary(Network net) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("spikes", Models.spikeCount(net.neuronGroup("NG")));
-        m.put("mean_weight", Models.meanWeight(net.synapseGroup("NG_NG")));
-        return m;
     }
 }

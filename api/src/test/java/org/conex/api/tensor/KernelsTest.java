@@ -74,6 +74,34 @@ class KernelsTest {
         assertArrayEquals(new float[] {1, -1, 1, 0.5f, 9, 0}, read(m));
     }
 
+    @Test
+    void addToColumnsEqualsRowByRowUpdatesForEveryRowCount() {
+        Random r = new Random(8);
+        int rows = 9;
+        int cols = 6;
+        int[] columns = {0, 2, 5};
+        for (int nRows = 0; nRows <= rows; nRows++) {
+            float[] w = new float[rows * cols];
+            for (int e = 0; e < w.length; e++) {
+                w[e] = (float) r.nextDouble();
+            }
+            FloatBuffer b = floats(w);
+            int[] listed = {8, 1, 4, 0, 7, 2, 6, 3, 5};
+            float[] inc = new float[rows];
+            for (int k = 0; k < rows; k++) {
+                inc[k] = (float) (r.nextDouble() - 0.3);
+            }
+            Kernels.addToColumns(b, cols, listed, inc, nRows, columns, 3, 0.1f, 0.9f);
+            for (int k = 0; k < nRows; k++) {
+                for (int j : columns) {
+                    int e = listed[k] * cols + j;
+                    w[e] = Kernels.clamp(w[e] + inc[k], 0.1f, 0.9f);
+                }
+            }
+            assertArrayEquals(w, read(b), "rows " + nRows);
+        }
+    }
+
     private static float[] read(FloatBuffer b) {
         float[] out = new float[b.capacity()];
         b.get(0, out);

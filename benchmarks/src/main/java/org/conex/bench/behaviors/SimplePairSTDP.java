@@ -2,7 +2,6 @@ package org.conex.bench.behaviors;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
@@ -11,7 +10,6 @@ import org.conex.api.behavior.Target;
 import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Kernels;
-import org.conex.api.tensor.Vec;
 import org.conex.api.tensor.Views;
 import org.conex.api.tensor.WeightChanges;
 
@@ -26,7 +24,7 @@ import org.conex.api.tensor.WeightChanges;
  * the result equals the dense update and full clip. The changed rows are marked on the synapse's
  * weight changes. Parameters: {@code increment} (default 0.001), {@code w_min} (0), {@code w_max} (1).
  */
-public final class SimplePairSTDP extends Behavior<SynapseGroup> {
+public final class SimplePairSTDP extends ClippedDenseRule {
     public static final BehaviorType TYPE = BehaviorType.builder("SimplePairSTDP", SimplePairSTDP::new)
             .priority(30).target(Target.SYNAPSE_GROUP).tag("weight_learning")
             .params(ParamSpec.of("increment", ParamKind.NUMBER).withDefault(0.001).doc("weight change per pair"),
@@ -37,12 +35,11 @@ public final class SimplePairSTDP extends Behavior<SynapseGroup> {
             .build();
 
     private float increment;
-    private float lo;
-    private float hi;
     private ByteBuffer preOld;
     private ByteBuffer post;
     private int[] pre;
     private int[] posts;
+    private float[] increments;
 
     public SimplePairSTDP(Params params) {
         super(params);
@@ -50,33 +47,14 @@ public final class SimplePairSTDP extends Behavior<SynapseGroup> {
 
     @Override
     public void initialize(SynapseGroup s) {
-        Checks.float32(this, s);
         increment = (float) params().number("increment");
-        lo = (float) params().number("w_min");
-        hi = (float) params().number("w_max");
-        if (!(lo < hi)) {
-            throw error("parameter 'w_min' (" + lo + ") must be less than 'w_max' (" + hi + ")");
-        }
-        for (String v : new String[] {"spikes_old", "spikes"}) {
-            if (!s.src().has(v) || !s.dst().has(v)) {
-                throw error("needs '" + v + "' on '" + s.src().tag() + "' and '" + s.dst().tag()
-                        + "' (SimpleSpikeGeneration)");
-            }
-        }
-        FloatBuffer w = weights(s);
-        Kernels.clip(w, 0, w.capacity(), lo, hi);
+        initializeBounds(s, new String[] {"spikes_old", "spikes"}, "SimpleSpikeGeneration");
         preOld = Views.bools(s.src().array("spikes_old"));
         post = Views.bools(s.dst().array("spikes"));
         pre = new int[s.src().size()];
         posts = new int[s.dst().size()];
-    }
-
-    private FloatBuffer weights(SynapseGroup s) {
-        Vec w = s.vec("weights");
-        if (!(w instanceof Vec.F32) || w.length() != s.src().size() * s.dst().size()) {
-            throw error("needs dense float32 weights [" + s.src().size() + ", " + s.dst().size() + "]");
-        }
-        return ((Vec.F32) w).buffer();
+        increments = new float[s.src().size()];
+        java.util.Arrays.fill(increments, increment);
     }
 
     @Override
@@ -92,34 +70,6 @@ public final class SimplePairSTDP extends Behavior<SynapseGroup> {
         for (int a = 0; a < nPre; a++) {
             changes.markRow(pre[a]);
         }
-        int a = 0;
-        for (; a + 4 <= nPre; a += 4) {
-            int b0 = pre[a] * nDst;
-            int b1 = pre[a + 1] * nDst;
-            int b2 = pre[a + 2] * nDst;
-            int b3 = pre[a + 3] * nDst;
-            for (int b = 0; b < nPost; b++) {
-                int j = posts[b];
-                float x0 = w.get(b0 + j);
-                float x1 = w.get(b1 + j);
-                float x2 = w.get(b2 + j);
-                float x3 = w.get(b3 + j);
-                w.put(b0 + j, clip(x0 + increment));
-                w.put(b1 + j, clip(x1 + increment));
-                w.put(b2 + j, clip(x2 + increment));
-                w.put(b3 + j, clip(x3 + increment));
-            }
-        }
-        for (; a < nPre; a++) {
-            int base = pre[a] * nDst;
-            for (int b = 0; b < nPost; b++) {
-                int e = base + posts[b];
-                w.put(e, clip(w.get(e) + increment));
-            }
-        }
-    }
-
-    private float clip(float x) {
-        return Math.min(Math.max(x, lo), hi);
+        Kernels.addToColumns(w, nDst, pre, increments, nPre, posts, nPost, lo, hi);
     }
 }

@@ -2,7 +2,6 @@ package org.conex.bench.behaviors;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
@@ -11,7 +10,6 @@ import org.conex.api.behavior.Target;
 import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.Kernels;
-import org.conex.api.tensor.Vec;
 import org.conex.api.tensor.Views;
 import org.conex.api.tensor.WeightChanges;
 
@@ -29,7 +27,7 @@ import org.conex.api.tensor.WeightChanges;
  * <p>Parameters: {@code a_plus} (default 0.01), {@code a_minus} (0.012), {@code w_min} (0),
  * {@code w_max} (1). Reads {@code spikes} and {@code trace} (NeuronTrace) of both groups.
  */
-public final class TraceSTDP extends Behavior<SynapseGroup> {
+public final class TraceSTDP extends ClippedDenseRule {
     public static final BehaviorType TYPE = BehaviorType.builder("TraceSTDP", TraceSTDP::new)
             .priority(30).target(Target.SYNAPSE_GROUP).tag("weight_learning")
             .params(ParamSpec.of("a_plus", ParamKind.NUMBER).withDefault(0.01).doc("potentiation per post spike"),
@@ -42,8 +40,6 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
 
     private float aPlus;
     private float aMinus;
-    private float lo;
-    private float hi;
     private ByteBuffer preSpikes;
     private ByteBuffer postSpikes;
     private FloatBuffer preTrace;
@@ -52,6 +48,7 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
     private int[] post;
     private boolean[] preFlag;
     private int[] silent;
+    private float[] increments;
     private int postCount;
 
     public TraceSTDP(Params params) {
@@ -60,22 +57,9 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
 
     @Override
     public void initialize(SynapseGroup s) {
-        Checks.float32(this, s);
         aPlus = (float) params().number("a_plus");
         aMinus = (float) params().number("a_minus");
-        lo = (float) params().number("w_min");
-        hi = (float) params().number("w_max");
-        if (!(lo < hi)) {
-            throw error("parameter 'w_min' (" + lo + ") must be less than 'w_max' (" + hi + ")");
-        }
-        for (String v : new String[] {"spikes", "trace"}) {
-            if (!s.src().has(v) || !s.dst().has(v)) {
-                throw error("needs '" + v + "' on '" + s.src().tag() + "' and '" + s.dst().tag()
-                        + "' (a neuron model and NeuronTrace)");
-            }
-        }
-        FloatBuffer w = weights(s);
-        Kernels.clip(w, 0, w.capacity(), lo, hi);
+        initializeBounds(s, new String[] {"spikes", "trace"}, "a neuron model and NeuronTrace");
         preSpikes = Views.bools(s.src().array("spikes"));
         postSpikes = Views.bools(s.dst().array("spikes"));
         preTrace = Views.floats(s.src().array("trace"));
@@ -84,14 +68,7 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
         post = new int[s.dst().size()];
         preFlag = new boolean[s.src().size()];
         silent = new int[s.src().size()];
-    }
-
-    private FloatBuffer weights(SynapseGroup s) {
-        Vec w = s.vec("weights");
-        if (!(w instanceof Vec.F32) || w.length() != s.src().size() * s.dst().size()) {
-            throw error("needs dense float32 weights [" + s.src().size() + ", " + s.dst().size() + "]");
-        }
-        return ((Vec.F32) w).buffer();
+        increments = new float[s.src().size()];
     }
 
     @Override
@@ -132,45 +109,18 @@ public final class TraceSTDP extends Behavior<SynapseGroup> {
         for (int j = 0; j < nDst; j++) {
             float p = postSpikes.get(j) != 0 ? plus : 0f;
             float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);
-            w.put(base + j, Math.min(Math.max(x, lo), hi));
+            w.put(base + j, Kernels.clamp(x, lo, hi));
         }
     }
 
     /**
-     * The columns of the destinations that spiked, in the rows of the silent sources, four rows at
-     * a time so that four scattered read-modify-writes are in flight together.
+     * The columns of the destinations that spiked, in the rows of the silent sources, each row by
+     * {@code a_plus * trace} ({@link Kernels#addToColumns}: four rows per pass).
      */
     private void potentiate(FloatBuffer w, int nDst, int nSilent) {
-        int nPost = postCount;
-        int r = 0;
-        for (; r + 4 <= nSilent; r += 4) {
-            int b0 = silent[r] * nDst;
-            int b1 = silent[r + 1] * nDst;
-            int b2 = silent[r + 2] * nDst;
-            int b3 = silent[r + 3] * nDst;
-            float c0 = aPlus * preTrace.get(silent[r]);
-            float c1 = aPlus * preTrace.get(silent[r + 1]);
-            float c2 = aPlus * preTrace.get(silent[r + 2]);
-            float c3 = aPlus * preTrace.get(silent[r + 3]);
-            for (int k = 0; k < nPost; k++) {
-                int j = post[k];
-                float x0 = w.get(b0 + j);
-                float x1 = w.get(b1 + j);
-                float x2 = w.get(b2 + j);
-                float x3 = w.get(b3 + j);
-                w.put(b0 + j, Math.min(Math.max(x0 + c0, lo), hi));
-                w.put(b1 + j, Math.min(Math.max(x1 + c1, lo), hi));
-                w.put(b2 + j, Math.min(Math.max(x2 + c2, lo), hi));
-                w.put(b3 + j, Math.min(Math.max(x3 + c3, lo), hi));
-            }
+        for (int r = 0; r < nSilent; r++) {
+            increments[r] = aPlus * preTrace.get(silent[r]);
         }
-        for (; r < nSilent; r++) {
-            int base = silent[r] * nDst;
-            float plus = aPlus * preTrace.get(silent[r]);
-            for (int k = 0; k < nPost; k++) {
-                int e = base + post[k];
-                w.put(e, Math.min(Math.max(w.get(e) + plus, lo), hi));
-            }
-        }
+        Kernels.addToColumns(w, nDst, silent, increments, nSilent, post, postCount, lo, hi);
     }
 }

@@ -27,6 +27,7 @@ final class FloatStdp {
     private float[] postMask = new float[0];
     private float[] depression = new float[0];
     private FloatBuffer preparedFor;
+    private float[] increments = new float[0];
 
     /** @param p parameters resolved for a float32 network */
     FloatStdp(StdpParams p) {
@@ -116,39 +117,24 @@ final class FloatStdp {
     /**
      * Rows of silent sources {@code rows[0 .. nRows)}: in each, only the entries of the spiking
      * destinations {@code posts[0 .. count)} change, by {@code a_plus * x_pre[i] * B+(w)}. Without a
-     * positive bound four rows are updated together, column by column: four independent
-     * read-modify-writes in flight instead of one, which matters because these entries are scattered
-     * over the matrix and each is usually a cache miss (about 15% faster than row by row).
+     * positive bound the increment is one constant per row and {@link Kernels#addToColumns} updates
+     * four rows per pass (four scattered read-modify-writes in flight).
      */
     void silentSourceRows(FloatBuffer w, int nDst, int[] rows, int nRows, FloatBuffer xPre, int[] posts, int count,
                           float lo, float hi) {
-        int r = 0;
-        if (positive == StdpBound.NO_BOUND) {
-            for (; r + 4 <= nRows; r += 4) {
-                int b0 = rows[r] * nDst;
-                int b1 = rows[r + 1] * nDst;
-                int b2 = rows[r + 2] * nDst;
-                int b3 = rows[r + 3] * nDst;
-                float c0 = xPre.get(rows[r]) * aPlus;
-                float c1 = xPre.get(rows[r + 1]) * aPlus;
-                float c2 = xPre.get(rows[r + 2]) * aPlus;
-                float c3 = xPre.get(rows[r + 3]) * aPlus;
-                for (int k = 0; k < count; k++) {
-                    int j = posts[k];
-                    float x0 = w.get(b0 + j);
-                    float x1 = w.get(b1 + j);
-                    float x2 = w.get(b2 + j);
-                    float x3 = w.get(b3 + j);
-                    w.put(b0 + j, Kernels.clamp(x0 + c0, lo, hi));
-                    w.put(b1 + j, Kernels.clamp(x1 + c1, lo, hi));
-                    w.put(b2 + j, Kernels.clamp(x2 + c2, lo, hi));
-                    w.put(b3 + j, Kernels.clamp(x3 + c3, lo, hi));
-                }
+        if (positive != StdpBound.NO_BOUND) {
+            for (int r = 0; r < nRows; r++) {
+                silentSourceRow(w, rows[r] * nDst, xPre.get(rows[r]), posts, count, lo, hi);
             }
+            return;
         }
-        for (; r < nRows; r++) {
-            silentSourceRow(w, rows[r] * nDst, xPre.get(rows[r]), posts, count, lo, hi);
+        if (increments.length < nRows) {
+            increments = new float[rows.length];
         }
+        for (int r = 0; r < nRows; r++) {
+            increments[r] = xPre.get(rows[r]) * aPlus;
+        }
+        Kernels.addToColumns(w, nDst, rows, increments, nRows, posts, count, lo, hi);
     }
 
     /**
