@@ -56,11 +56,6 @@ public final class SimpleDendriticInput extends DendriticInput {
         rowSums = new RowSums(d);
     }
 
-    /** Kept for the spatial inputs of this package; same as {@link #describeWeights(Object)}. */
-    static String describe(Object w) {
-        return describeWeights(w);
-    }
-
     @Override
     protected void calculateInput(SynapseGroup synapse, ByteBuffer pre, Vec out) {
         Vec w = synapse.vec("weights");
