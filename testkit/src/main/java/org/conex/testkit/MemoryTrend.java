@@ -57,6 +57,11 @@ public final class MemoryTrend {
         return s;
     }
 
+    /** Adds a sample measured elsewhere (another process, a recorded run). */
+    public synchronized void add(Sample s) {
+        samples.add(s);
+    }
+
     /** The samples so far, oldest first. */
     public synchronized List<Sample> samples() {
         return List.copyOf(samples);
