@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.conex.api.ConexException;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.model.Network;
 import org.conex.api.model.NetworkObject;
@@ -154,7 +155,12 @@ public final class Checkpoint {
                                 + bn.path("type").asText() + " there");
                         continue;
                     }
-                    ((Checkpointable) b).restoreState(states(z, bn.path("entries")));
+                    try {
+                        ((Checkpointable) b).restoreState(states(z, bn.path("entries")));
+                    } catch (ConexException | IllegalArgumentException e) {
+                        problems.add(tag + " @" + Behavior.formatPriority(bn.path("priority").asDouble()) + ": "
+                                + e.getMessage());
+                    }
                 }
                 restoreFlags(o, on.path("behavior_flags"), problems);
             }
@@ -182,8 +188,9 @@ public final class Checkpoint {
         for (JsonNode f : flags) {
             Behavior<?> b = o.behaviors().get(f.path("priority").asDouble());
             if (b == null || !b.name().equals(f.path("type").asText())) {
-                problems.add(o.tag() + " @" + f.path("priority").asText() + ": the checkpoint has a "
-                        + f.path("type").asText() + " there, the model " + (b == null ? "nothing" : "a " + b.name()));
+                problems.add(o.tag() + " @" + Behavior.formatPriority(f.path("priority").asDouble())
+                        + ": the checkpoint has a " + f.path("type").asText() + " there, the model "
+                        + (b == null ? "nothing" : "a " + b.name()));
                 continue;
             }
             b.setEnabled(f.path("enabled").asBoolean(true));
