@@ -114,4 +114,23 @@ class InputResumeTest {
         long excSpikes = Files.size(work.resolve("full/recordings/exc.spikes.events.npy"));
         assertTrue(excSpikes > 128 + 16 * 40, "exc should spike: its events file has " + excSpikes + " bytes");
     }
+
+    @Test
+    void resumingWithDataShorterThanTheSavedPositionIsRefused() throws Exception {
+        CliFixture cli = cli();
+        assertEquals(ExitCode.OK, cli.run("run", "input-layer-net.yaml", "--steps", "100", "--checkpoint-every", "100",
+                "--out", "half", "--progress", "none").code());
+        try (OutputStream out = Files.newOutputStream(work.resolve("pixels.npy"))) {
+            NpyArrays.write(Tensors.of(DType.FLOAT32, new double[2 * 16], 2, 4, 4), out);
+        }
+        try (OutputStream out = Files.newOutputStream(work.resolve("labels.npy"))) {
+            NpyArrays.write(Tensors.longs(new long[] {3, 1}, 2), out);
+        }
+        CliFixture.Result r = cli.run("run", "--resume", "half/checkpoints/step-100.npz", "--steps", "200",
+                "--progress", "none");
+        assertEquals(ExitCode.CHECKPOINT, r.code(), r.all());
+        assertTrue(r.err().contains("input @320: SpikeNdDataset on 'input': the data ended at batch 2 of pass 1, before"
+                + " the saved position (batch 6 of pass 1): it is not the data the checkpoint was taken with"), r.err());
+        assertTrue(!r.all().contains("\tat "), "no stack trace: " + r.all());
+    }
 }
