@@ -155,18 +155,47 @@ public final class Main {
             gate.register(ctx);
         }
         fw.start();
+        Bundle console = null;
         for (Bundle b : installed) {
-            boolean console = "org.apache.felix.gogo.jline".equals(b.getSymbolicName());
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && (shell || !console)) {
-                try {
-                    b.start();
-                } catch (BundleException e) {
-                    System.err.println("conex: warning: bundle " + b.getSymbolicName() + " did not start: "
-                            + e.getMessage());
-                }
+            if ("org.apache.felix.gogo.jline".equals(b.getSymbolicName())) {
+                console = b;
+            } else if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                startBundle(b);
             }
         }
+        if (shell && console != null) {
+            // The console reads input as soon as it starts: wait for the sim:* commands (a DS
+            // component of the runtime) so that a first line like "sim:load" is never "not found".
+            awaitService(ctx, "(osgi.command.scope=sim)");
+            startBundle(console);
+        }
         return fw;
+    }
+
+    private static void startBundle(Bundle b) {
+        try {
+            b.start();
+        } catch (BundleException e) {
+            System.err.println("conex: warning: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+        }
+    }
+
+    /** Waits up to {@link #SERVICE_WAIT_MS} for a service matching {@code filter}; false if none came. */
+    static boolean awaitService(BundleContext ctx, String filter) {
+        try {
+            ServiceTracker<Object, Object> t = new ServiceTracker<>(ctx, FrameworkUtil.createFilter(filter), null);
+            t.open();
+            try {
+                return t.waitForService(SERVICE_WAIT_MS) != null;
+            } finally {
+                t.close();
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** conf/config.properties with {@code ${conex.home}} replaced; system properties override. */
