@@ -140,9 +140,42 @@ class CheckpointAndFaultTest {
         assertEquals(ExitCode.RUN_FAILED, r.code(), r.all());
         assertTrue(r.err().contains("NaN/Inf found after step 7 (checked every 1 steps; the state was finite after step"
                 + " 6): neuron group 'exc', variable 'v': element 3 is NaN; behaviors of 'exc' (priority name): 250"
-                + " InputSequence, 260 LIF, 291 NanAt, 340 Fire"), r.err());
+                + " InputSequence, 260 LIF, 291 NanAt, 340 Fire; first written at step 7 by behavior 'NanAt' (priority"
+                + " 291) of neuron group 'exc': neuron group 'exc', variable 'v': element 3 is NaN"), r.err());
+        assertTrue(r.err().contains("replaying from the initial state"), r.err());
         assertTrue(Files.isRegularFile(work.resolve("n/checkpoints/failed-step-7.npz")));
         JsonNode idx = new ObjectMapper().readTree(work.resolve("n/recordings/index.json").toFile());
         assertEquals(8, idx.get("files").get(0).get("rows").asLong(), "steps 0..7");
+    }
+
+    @Test
+    void aNanThatAReplayDoesNotReproduceIsReportedAsSuch() throws Exception {
+        FaultBehaviors.NAN_ONCE_FIRED.set(false);
+        CliFixture cli = faultyCli();
+        Path m = cli.write("once.yaml", FAULTY.replace("FAULT", "NanOnce"));
+        CliFixture.Result r = cli.run("run", m.toString(), "--out", "o", "--progress", "none");
+        assertEquals(ExitCode.RUN_FAILED, r.code(), r.all());
+        assertTrue(r.err().contains("NaN/Inf found after step 7"), r.err());
+        assertTrue(r.err().contains("a replay from step 0 to step 7 stayed finite: the failure did not reproduce"),
+                r.err());
+    }
+
+    @Test
+    void aSparseNanCheckStillNamesTheBehaviorAndStepByReplayFromAPeriodicCheckpoint() throws Exception {
+        CliFixture cli = faultyCli();
+        Path m = cli.write("nan5.yaml", FAULTY.replace("FAULT", "NanAt")
+                .replace("check_every: 1,", "check_every: 5, checkpoint_every: 2,"));
+        CliFixture.Result r = cli.run("run", m.toString(), "--out", "n5", "--progress", "none");
+        assertEquals(ExitCode.RUN_FAILED, r.code(), r.all());
+        // The check after step 10 finds it; the state was finite after step 5, so the newest periodic
+        // checkpoint at or before 5 (step 4) is the replay origin; the replay pins step 7 and NanAt.
+        assertTrue(r.err().contains("NaN/Inf found after step 10 (checked every 5 steps; the state was finite after"
+                + " step 5)"), r.err());
+        assertTrue(r.err().contains("replaying from step 4 (step-4.npz)"), r.err());
+        assertTrue(r.err().contains("first written at step 7 by behavior 'NanAt' (priority 291) of neuron group"
+                + " 'exc': neuron group 'exc', variable 'v': element 3 is NaN"), r.err());
+        assertTrue(Files.isRegularFile(work.resolve("n5/checkpoints/failed-step-10.npz")));
+        JsonNode idx = new ObjectMapper().readTree(work.resolve("n5/recordings/index.json").toFile());
+        assertEquals(11, idx.get("files").get(0).get("rows").asLong(), "the failed run's recordings are untouched");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.conex.runtime.BehaviorRegistry;
+import org.conex.runtime.model.ModelExtension;
 
 /** Runs the CLI in a temporary working folder and captures what it prints. */
 final class CliFixture {
@@ -21,14 +22,21 @@ final class CliFixture {
 
     final Path work;
     final BehaviorRegistry registry;
+    final List<ModelExtension> extensions;
 
     CliFixture(Path work) {
         this(work, BehaviorRegistry.fromClassPath());
     }
 
     CliFixture(Path work, BehaviorRegistry registry) {
+        this(work, registry, List.of());
+    }
+
+    /** With model extensions (e.g. the structures section), which the plain fixture leaves out. */
+    CliFixture(Path work, BehaviorRegistry registry, List<ModelExtension> extensions) {
         this.work = work;
         this.registry = registry;
+        this.extensions = extensions;
     }
 
     Result run(String... args) {
@@ -36,7 +44,7 @@ final class CliFixture {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream po = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream pe = new PrintStream(err, true, StandardCharsets.UTF_8);
-        int code = ConexCli.run(args, new CliContext(po, pe, registry, List.of(), work));
+        int code = ConexCli.run(args, new CliContext(po, pe, registry, extensions, work));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

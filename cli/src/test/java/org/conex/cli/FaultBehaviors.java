@@ -10,7 +10,8 @@ import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.model.NeuronGroup;
 
-/** Test behaviors that misbehave on purpose: one throws at a given step, one writes NaN into v. */
+/** Test behaviors that misbehave on purpose: one throws at a given step, one writes NaN into v, one
+ * does so only in the first network it runs in (not reproducible by a replay). */
 final class FaultBehaviors implements BehaviorProvider {
     static final BehaviorType THROW_AT = BehaviorType.builder("ThrowAt", ThrowAt::new).priority(290)
             .target(Target.NEURON_GROUP).param(ParamSpec.of("step", ParamKind.INTEGER).asRequired().atLeast(1))
@@ -19,9 +20,28 @@ final class FaultBehaviors implements BehaviorProvider {
             .target(Target.NEURON_GROUP).param(ParamSpec.of("step", ParamKind.INTEGER).asRequired().atLeast(1))
             .build();
 
+    /** Writes NaN at the given step of the first network it runs in only: a replay does not reproduce it. */
+    static final BehaviorType NAN_ONCE = BehaviorType.builder("NanOnce", NanOnce::new).priority(292)
+            .target(Target.NEURON_GROUP).param(ParamSpec.of("step", ParamKind.INTEGER).asRequired().atLeast(1))
+            .build();
+    static final java.util.concurrent.atomic.AtomicBoolean NAN_ONCE_FIRED = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public List<BehaviorType> behaviorTypes() {
-        return List.of(THROW_AT, NAN_AT);
+        return List.of(THROW_AT, NAN_AT, NAN_ONCE);
+    }
+
+    static final class NanOnce extends Behavior<NeuronGroup> {
+        NanOnce(Params p) {
+            super(p);
+        }
+
+        @Override
+        public void forward(NeuronGroup g) {
+            if (g.network().iteration() == params().integer("step") && NAN_ONCE_FIRED.compareAndSet(false, true)) {
+                g.vec("v").set(3, Double.NaN);
+            }
+        }
     }
 
     static final class ThrowAt extends Behavior<NeuronGroup> {

@@ -7,10 +7,16 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.conex.cli.ConexCli;
+import org.conex.launcher.security.AllowList;
+import org.conex.launcher.security.Verdict;
 import org.conex.runtime.BehaviorRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The batch commands ({@code run}, {@code validate}, {@code plot}, {@code bench}, ...) in embedded
@@ -19,25 +25,62 @@ import org.conex.runtime.BehaviorRegistry;
  * {@code META-INF/services} besides its Declarative Services component). A batch run does not
  * change its plugins while it runs, so it needs no framework; it starts faster and sees the same
  * behaviors the shell would.
+ *
+ * <p>With {@code conf/allowed-bundles.txt} present, a deploy jar the list does not allow is left
+ * off the class path (and logged, as in the framework modes); the allowed ones are loaded from a
+ * private copy of exactly the bytes that were checked, so replacing a jar after the check changes
+ * nothing.
  */
 final class FlatCli {
+    private static final Logger ALLOWLIST_LOG = LoggerFactory.getLogger("org.conex.launcher.allowlist");
+
     private FlatCli() {
     }
 
     /** Runs {@link ConexCli} with a registry of the class path's and {@code deploy/}'s providers. */
     static int run(String[] args, Path home) throws IOException {
-        List<URL> urls = new ArrayList<>();
+        Optional<AllowList> allowList = AllowList.load(home.resolve(AllowList.FILE), AllowList.FILE);
+        List<Path> jars = List.of();
         Path deploy = home.resolve("deploy");
         if (Files.isDirectory(deploy)) {
             try (Stream<Path> s = Files.list(deploy)) {
-                for (Path p : s.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                    urls.add(url(p));
-                }
+                jars = s.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
             }
         }
-        try (URLClassLoader plugins = new URLClassLoader(urls.toArray(new URL[0]), FlatCli.class.getClassLoader())) {
-            BehaviorRegistry registry = BehaviorRegistry.fromClassLoader(plugins);
-            return ConexCli.run(args, System.out, System.err, registry);
+        Path checked = allowList.isPresent() ? Files.createTempDirectory("conex-plugins") : null;
+        try {
+            List<URL> urls = new ArrayList<>();
+            for (Path p : jars) {
+                if (allowList.isEmpty()) {
+                    urls.add(url(p));
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(p);
+                Verdict v = allowList.get().check(p.toString(), bytes);
+                if (v.allowed()) {
+                    ALLOWLIST_LOG.info(v.message());
+                    urls.add(url(Files.write(checked.resolve(p.getFileName()), bytes)));
+                } else {
+                    ALLOWLIST_LOG.warn(v.message());
+                }
+            }
+            try (URLClassLoader plugins = new URLClassLoader(urls.toArray(new URL[0]),
+                    FlatCli.class.getClassLoader())) {
+                BehaviorRegistry registry = BehaviorRegistry.fromClassLoader(plugins);
+                return ConexCli.run(args, System.out, System.err, registry);
+            }
+        } finally {
+            if (checked != null) {
+                deleteTree(checked);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -11,11 +11,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
+import org.conex.launcher.security.AllowList;
+import org.conex.launcher.security.AllowListException;
+import org.conex.launcher.security.BundleGate;
 import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -27,6 +31,8 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code bin/conex} entry point. Not a bundle: it lives on the JVM class path with Felix, ND4J
@@ -37,7 +43,8 @@ import org.osgi.util.tracker.ServiceTracker;
  *       loader trap, osgi.md P1), which also extracts the natives into the JavaCPP cache;</li>
  *   <li>starts Felix with {@code conf/config.properties} ({@code ${conex.home}} substituted), the
  *       ND4J/JavaCPP/SLF4J packages exported by the system bundle, and FileInstall watching
- *       {@code deploy/};</li>
+ *       {@code deploy/} (and nothing else), and, when {@code conf/allowed-bundles.txt} exists,
+ *       a {@link BundleGate} that keeps bundles the list does not allow from resolving;</li>
  *   <li>installs and starts every jar in {@code bundle/} (in batch modes without the Gogo
  *       console, osgi.md P4);</li>
  *   <li>{@code shell}: waits until the framework stops ({@code stop 0} or {@code exit});
@@ -51,6 +58,7 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class Main {
     static final Set<String> PLATFORM_COMMANDS = Set.of("plugins", "conformance", "demo");
+    private static final Logger ALLOWLIST_LOG = LoggerFactory.getLogger("org.conex.launcher.allowlist");
     private static final long SERVICE_WAIT_MS = 30_000;
 
     private Main() {
@@ -60,6 +68,9 @@ public final class Main {
         int code;
         try {
             code = run(args);
+        } catch (AllowListException e) {
+            System.err.println("conex: " + e.getMessage());
+            code = 2;
         } catch (Exception e) {
             System.err.println("conex: " + e);
             code = 1;
@@ -111,15 +122,22 @@ public final class Main {
                 "Environment: OMP_NUM_THREADS (default 1), CONEX_XMX (default 4g), CONEX_OPTS (extra JVM options).");
     }
 
-    /** Starts the framework with the distribution's configuration and bundles. */
-    static Framework start(Path home, boolean shell) throws IOException, BundleException {
+    /**
+     * Starts the framework with the distribution's configuration and bundles: {@code HOME/conf/},
+     * every jar of {@code HOME/bundle/} (the Gogo console only when {@code shell}), FileInstall
+     * watching {@code HOME/deploy/}, and the bundle allowlist when {@code HOME/conf/allowed-bundles.txt}
+     * exists (read before anything starts; a malformed list throws {@link AllowListException}).
+     */
+    public static Framework start(Path home, boolean shell) throws IOException, BundleException {
+        Optional<AllowList> allowList = AllowList.load(home.resolve(AllowList.FILE), AllowList.FILE);
         Map<String, String> config = config(home);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.scan(System.getProperty("java.class.path"),
                 List.of("nd4j-", "javacpp-", "slf4j-api-"), List.of("org.nd4j", "org.bytedeco.javacpp", "org.slf4j")));
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework fw = factory.newFramework(config);
         fw.init();
-        Files.createDirectories(home.resolve("deploy"));
+        Path deploy = home.resolve("deploy");
+        Files.createDirectories(deploy);
         BundleContext ctx = fw.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         List<Path> jars;
@@ -129,19 +147,55 @@ public final class Main {
         for (Path jar : jars) {
             installed.add(ctx.installBundle(jar.toUri().toString()));
         }
+        if (allowList.isPresent()) {
+            BundleGate gate = new BundleGate(allowList.get(), deploy, ALLOWLIST_LOG::warn, ALLOWLIST_LOG::info);
+            for (int i = 0; i < jars.size(); i++) {
+                gate.builtIn(installed.get(i), jars.get(i));
+            }
+            gate.register(ctx);
+        }
         fw.start();
+        Bundle console = null;
         for (Bundle b : installed) {
-            boolean console = "org.apache.felix.gogo.jline".equals(b.getSymbolicName());
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && (shell || !console)) {
-                try {
-                    b.start();
-                } catch (BundleException e) {
-                    System.err.println("conex: warning: bundle " + b.getSymbolicName() + " did not start: "
-                            + e.getMessage());
-                }
+            if ("org.apache.felix.gogo.jline".equals(b.getSymbolicName())) {
+                console = b;
+            } else if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                startBundle(b);
             }
         }
+        if (shell && console != null) {
+            // The console reads input as soon as it starts: wait for the sim:* commands (a DS
+            // component of the runtime) so that a first line like "sim:load" is never "not found".
+            awaitService(ctx, "(osgi.command.scope=sim)");
+            startBundle(console);
+        }
         return fw;
+    }
+
+    private static void startBundle(Bundle b) {
+        try {
+            b.start();
+        } catch (BundleException e) {
+            System.err.println("conex: warning: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+        }
+    }
+
+    /** Waits up to {@link #SERVICE_WAIT_MS} for a service matching {@code filter}; false if none came. */
+    static boolean awaitService(BundleContext ctx, String filter) {
+        try {
+            ServiceTracker<Object, Object> t = new ServiceTracker<>(ctx, FrameworkUtil.createFilter(filter), null);
+            t.open();
+            try {
+                return t.waitForService(SERVICE_WAIT_MS) != null;
+            } finally {
+                t.close();
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** conf/config.properties with {@code ${conex.home}} replaced; system properties override. */

@@ -34,6 +34,8 @@ public final class BehaviorRegistry implements BehaviorLookup {
     }
 
     private final Map<String, List<Registration>> byName = new TreeMap<>();
+    /** What each provider added, by provider identity: removal takes back exactly these. */
+    private final Map<BehaviorProvider, List<Registration>> byProvider = new java.util.IdentityHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private long order;
 
@@ -55,14 +57,20 @@ public final class BehaviorRegistry implements BehaviorLookup {
         return r;
     }
 
-    /** Adds every type of {@code provider}; {@code source} names it for users (bundle, class). */
+    /**
+     * Adds every type of {@code provider}; {@code source} names it for users (bundle, class). Adding
+     * a provider that is already registered adds its types again as a separate offer.
+     */
     public void add(BehaviorProvider provider, String source, int ranking) {
         List<String> changed = new ArrayList<>();
         synchronized (this) {
+            List<Registration> mine = byProvider.computeIfAbsent(provider, k -> new ArrayList<>());
             for (BehaviorType t : provider.behaviorTypes()) {
-                byName.computeIfAbsent(t.name(), k -> new ArrayList<>())
-                        .add(new Registration(t, source, ranking, order++));
-                byName.get(t.name()).sort(Comparator.comparingInt(Registration::ranking).reversed()
+                Registration r = new Registration(t, source, ranking, order++);
+                mine.add(r);
+                List<Registration> l = byName.computeIfAbsent(t.name(), k -> new ArrayList<>());
+                l.add(r);
+                l.sort(Comparator.comparingInt(Registration::ranking).reversed()
                         .thenComparingLong(Registration::order));
                 changed.add(t.name());
             }
@@ -70,16 +78,24 @@ public final class BehaviorRegistry implements BehaviorLookup {
         changed.forEach(this::fire);
     }
 
-    /** Removes every type that {@code provider} offered. */
+    /**
+     * Removes every offer {@code provider} made, and only those: another provider that offers the
+     * same {@link BehaviorType} object keeps its offer. The provider is not asked for its types
+     * again (a stopping bundle may no longer answer).
+     */
     public void remove(BehaviorProvider provider) {
         List<String> changed = new ArrayList<>();
         synchronized (this) {
-            for (BehaviorType t : provider.behaviorTypes()) {
-                List<Registration> l = byName.get(t.name());
-                if (l != null && l.removeIf(r -> r.type() == t)) {
-                    changed.add(t.name());
+            List<Registration> mine = byProvider.remove(provider);
+            if (mine == null) {
+                return;
+            }
+            for (Registration r : mine) {
+                List<Registration> l = byName.get(r.type().name());
+                if (l != null && l.remove(r)) {
+                    changed.add(r.type().name());
                     if (l.isEmpty()) {
-                        byName.remove(t.name());
+                        byName.remove(r.type().name());
                     }
                 }
             }

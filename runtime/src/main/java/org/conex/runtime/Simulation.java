@@ -32,6 +32,19 @@ public final class Simulation {
         void afterStep(Network network, long iteration);
     }
 
+    /**
+     * Observes one step behavior by behavior, e.g. to find which behavior first wrote NaN
+     * ({@link #step(BehaviorProbe)}); called under the step lock after each forward.
+     */
+    @FunctionalInterface
+    public interface BehaviorProbe {
+        /**
+         * @param entry     the behavior whose forward just returned
+         * @param iteration the step being run (1 in the first step)
+         */
+        void afterForward(BehaviorEntry entry, long iteration);
+    }
+
     private final Network network;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<StepListener> listeners = new CopyOnWriteArrayList<>();
@@ -121,8 +134,16 @@ public final class Simulation {
     }
 
     /** One step: iteration += 1, then every enabled behavior's forward in schedule order. */
-    @SuppressWarnings("unchecked")
     public void step() {
+        step(null);
+    }
+
+    /**
+     * One step as {@link #step()}, calling {@code probe} (when not null) after each behavior's
+     * forward. A probe that throws ends the step there; the exception reaches the caller unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    public void step(BehaviorProbe probe) {
         lock.lock();
         try {
             if (!network.isInitialized()) {
@@ -142,6 +163,9 @@ public final class Simulation {
                     b.forward(e.owner());
                 } catch (RuntimeException ex) {
                     throw new BehaviorFailure(e, t, ex);
+                }
+                if (probe != null) {
+                    probe.afterForward(e, t);
                 }
             }
         } finally {

@@ -62,6 +62,41 @@ class BehaviorRegistryTest {
     }
 
     @Test
+    void removingOneOfTwoProvidersOfTheSameTypeObjectKeepsTheOther() {
+        BehaviorRegistry r = new BehaviorRegistry();
+        BehaviorType shared = ramp("1.0.0");
+        BehaviorProvider first = () -> List.of(shared);
+        BehaviorProvider second = () -> List.of(shared);
+        r.add(first, "first", 0);
+        r.add(second, "second", 0);
+        r.remove(first);
+        assertSame(shared, r.require("Ramp"));
+        assertEquals(List.of("second"), r.registrations("Ramp").stream().map(BehaviorRegistry.Registration::source)
+                .toList());
+        r.remove(first);
+        assertEquals(1, r.registrations("Ramp").size(), "removing twice takes nothing more");
+        r.remove(second);
+        assertTrue(r.find("Ramp").isEmpty());
+    }
+
+    @Test
+    void removalDoesNotAskTheProviderForItsTypesAgain() {
+        BehaviorRegistry r = new BehaviorRegistry();
+        BehaviorType a = ramp("1.0.0");
+        boolean[] stopped = {false};
+        BehaviorProvider p = () -> {
+            if (stopped[0]) {
+                throw new IllegalStateException("bundle stopped");
+            }
+            return List.of(a);
+        };
+        r.add(p, "p", 0);
+        stopped[0] = true;
+        r.remove(p);
+        assertTrue(r.find("Ramp").isEmpty());
+    }
+
+    @Test
     void unknownNamesSuggestCloseOnesAndListTheInstalled() {
         BehaviorRegistry r = BehaviorRegistry.fromClassPath();
         UnknownProviderException e = assertThrows(UnknownProviderException.class, () -> r.require("Rmap"));

@@ -13,7 +13,9 @@ import org.conex.api.behavior.ParamSpec;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.model.NetworkObject;
+import org.conex.api.tensor.Checkpointable;
 import org.conex.api.tensor.Recordable;
+import org.conex.api.tensor.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,8 +25,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * A variable may be written as {@code v} or with a PymoNNtorch prefix ({@code n.v}, {@code s.w}).
  * {@link #data(String)} returns the live history {@code [T, ...shape]} (a scalar variable gives
  * {@code [T]}). Initialised last, like in the reference.
+ *
+ * <p>Checkpointable: a checkpoint holds the gap counter and every kept sample, so a run resumed
+ * from it returns the same {@link #data} as an uninterrupted one.
  */
-public class Recorder extends Behavior<NetworkObject> {
+public class Recorder extends Behavior<NetworkObject> implements Checkpointable {
     public static final BehaviorType TYPE = BehaviorType.builder("Recorder", Recorder::new)
             .priority(1000).target(Target.ANY).initializeLast()
             .params(ParamSpec.of("variables", ParamKind.ANY).asRequired()
@@ -143,6 +148,11 @@ public class Recorder extends Behavior<NetworkObject> {
         if (h.isEmpty()) {
             return Nd4j.empty(org.nd4j.linalg.api.buffer.DataType.FLOAT);
         }
+        return stack(h);
+    }
+
+    /** The samples stacked along a new first axis (a 0-d sample gives one element). */
+    private static INDArray stack(Deque<INDArray> h) {
         INDArray[] rows = new INDArray[h.size()];
         int i = 0;
         for (INDArray a : h) {
@@ -164,6 +174,49 @@ public class Recorder extends Behavior<NetworkObject> {
             throw new IllegalArgumentException(name() + " records " + variables + ", not '" + variable + "'");
         }
         return h;
+    }
+
+    /**
+     * {@code counter}: the gap counter (LONG [1]); {@code samples_K}: the kept samples of the K-th
+     * recorded variable stacked along a new first axis (absent while it has none).
+     */
+    @Override
+    public Map<String, INDArray> saveState() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        m.put("counter", Tensors.longs(new long[] {counter}, 1));
+        int k = 0;
+        for (Deque<INDArray> h : history.values()) {
+            if (!h.isEmpty()) {
+                m.put("samples_" + k, stack(h));
+            }
+            k++;
+        }
+        return m;
+    }
+
+    /** Replaces the counter and every variable's samples by those of {@link #saveState()}. */
+    @Override
+    public void restoreState(Map<String, INDArray> state) {
+        INDArray c = state.get("counter");
+        if (c == null || c.length() != 1) {
+            throw new IllegalArgumentException(name() + ": the saved state has no 'counter' (it has " + state.keySet()
+                    + ")");
+        }
+        counter = (int) c.getLong(0);
+        int k = 0;
+        for (Deque<INDArray> h : history.values()) {
+            h.clear();
+            INDArray saved = state.get("samples_" + k++);
+            if (saved == null) {
+                continue;
+            }
+            long[] shape = saved.shape();
+            long[] sampleShape = java.util.Arrays.copyOfRange(shape, 1, shape.length);
+            INDArray rows = saved.reshape('c', shape[0], saved.length() / shape[0]);
+            for (long i = 0; i < shape[0]; i++) {
+                h.addLast(rows.getRow(i).dup('c').reshape('c', sampleShape));
+            }
+        }
     }
 
     /** Drops all samples and restarts the gap counter. */

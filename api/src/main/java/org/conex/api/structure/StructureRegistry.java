@@ -16,7 +16,8 @@ import org.conex.api.ConexException;
  * same name is recorded as a candidate and takes over only when the first is removed.
  */
 public final class StructureRegistry implements StructureLookup {
-    private record Entry(StructureType type, String source) {
+    /** One provider's offer of one type; compared by provider identity, not by type. */
+    private record Entry(StructureType type, String source, StructureProvider provider) {
     }
 
     private final Map<String, List<Entry>> byName = new TreeMap<>();
@@ -56,24 +57,20 @@ public final class StructureRegistry implements StructureLookup {
         }
         providers.put(provider, source);
         for (StructureType t : provider.structureTypes()) {
-            byName.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(new Entry(t, source));
+            byName.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(new Entry(t, source, provider));
         }
     }
 
-    /** Removes every type {@code provider} offered. */
+    /**
+     * Removes every offer {@code provider} made, and only those (another provider offering the same
+     * type object keeps its offer); the provider is not asked for its types again.
+     */
     public synchronized void remove(StructureProvider provider) {
         if (providers.remove(provider) == null) {
             return;
         }
-        for (StructureType t : provider.structureTypes()) {
-            List<Entry> l = byName.get(t.name());
-            if (l != null) {
-                l.removeIf(e -> e.type() == t);
-                if (l.isEmpty()) {
-                    byName.remove(t.name());
-                }
-            }
-        }
+        byName.values().forEach(l -> l.removeIf(e -> e.provider() == provider));
+        byName.values().removeIf(List::isEmpty);
     }
 
     @Override

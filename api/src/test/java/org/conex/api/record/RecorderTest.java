@@ -8,6 +8,7 @@ import java.util.Map;
 import org.conex.api.model.Network;
 import org.conex.api.model.NeuronGroup;
 import org.conex.api.tensor.Tensors;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.Test;
 
 /** Worked examples of spec core.md §2.2 and §2.3, driven by hand (no runtime in api tests). */
@@ -53,5 +54,77 @@ class RecorderTest {
         assertArrayEquals(new long[] {1, 3, 0, 2}, java.util.Arrays.copyOf(r.indices("s"), 4));
         assertEquals(7, r.times("s")[13]);
         assertEquals(3, r.indices("s")[13]);
+    }
+
+    /** Steps t = from..to: v[i] += 1 + i, x = t / 4, spikes s[i] = (i + t) % 3 == 0. */
+    private static void drive(NeuronGroup g, Recorder r, EventRecorder e, int from, int to) {
+        for (int t = from; t <= to; t++) {
+            g.network().setIteration(t);
+            for (int i = 0; i < 3; i++) {
+                g.array("v").putScalar(i, g.array("v").getDouble(i) + 1 + i);
+            }
+            g.put("x", t / 4.0);
+            boolean[] s = new boolean[3];
+            for (int i = 0; i < 3; i++) {
+                s[i] = (i + t) % 3 == 0;
+            }
+            g.put("s", Tensors.bools(s, 3));
+            r.forward(g);
+            e.forward(g);
+        }
+    }
+
+    private static NeuronGroup group(Network net) {
+        NeuronGroup g = net.addNeuronGroup("g", 3);
+        g.put("v", Tensors.zeros(net.dtype().nd4j(), 3));
+        g.put("x", 0.0);
+        return g;
+    }
+
+    private static Recorder recorder() {
+        return (Recorder) Recorder.TYPE.create(Map.of("variables", List.of("v", "x"), "gap_width", 3, "max_length", 4));
+    }
+
+    @Test
+    void savedStateRestoresSamplesAndTheGapPhase() {
+        Network a = new Network();
+        NeuronGroup ga = group(a);
+        Recorder ra = ga.addBehavior(100, recorder());
+        EventRecorder ea = ga.addBehavior(101, (EventRecorder) EventRecorder.TYPE.create(Map.of("variables", "s")));
+        ra.initialize(ga);
+        ea.initialize(ga);
+        drive(ga, ra, ea, 1, 7);
+        Map<String, INDArray> savedR = ra.saveState();
+        Map<String, INDArray> savedE = ea.saveState();
+        assertEquals(java.util.Set.of("counter", "samples_0", "samples_1"), savedR.keySet());
+        assertEquals(1, savedR.get("counter").getLong(0), "steps 1..7 with gap 3: step 7 is one past the last sample");
+        drive(ga, ra, ea, 8, 16);
+
+        Network b = new Network();
+        NeuronGroup gb = group(b);
+        Recorder rb = gb.addBehavior(100, recorder());
+        EventRecorder eb = gb.addBehavior(101, (EventRecorder) EventRecorder.TYPE.create(Map.of("variables", "s")));
+        rb.initialize(gb);
+        eb.initialize(gb);
+        drive(gb, rb, eb, 1, 7); // the variables as they were at step 7; the recorders are then overwritten
+        rb.clear();
+        eb.clear();
+        rb.restoreState(savedR);
+        eb.restoreState(savedE);
+        assertEquals(2, rb.length("v"));
+        drive(gb, rb, eb, 8, 16);
+
+        for (String v : List.of("v", "x")) {
+            assertArrayEquals(ra.data(v).shape(), rb.data(v).shape(), v);
+            assertEquals(ra.data(v).dataType(), rb.data(v).dataType(), v);
+            assertArrayEquals(Tensors.toDoubles(ra.data(v)), Tensors.toDoubles(rb.data(v)), v);
+        }
+        assertArrayEquals(new double[] {1.5, 2.25, 3.0, 3.75}, Tensors.toDoubles(rb.data("x")), "steps 6, 9, 12, 15");
+        assertArrayEquals(new long[] {4}, rb.data("x").shape());
+        assertArrayEquals(new long[] {4, 3}, rb.data("v").shape());
+        assertArrayEquals(ea.data("s").shape(), eb.data("s").shape());
+        assertArrayEquals(ea.times("s"), eb.times("s"));
+        assertArrayEquals(ea.indices("s"), eb.indices("s"));
+        assertEquals(16, eb.times("s").length, "one spike per step, 16 steps");
     }
 }

@@ -36,7 +36,8 @@ import org.conex.runtime.recording.RecordingSession;
  * <p>A behavior that throws, or NaN/Inf in the state, stops the run cleanly: the recordings are
  * flushed, {@code checkpoints/failed-step-N.npz} is written (the state at the failure, for
  * inspection; resume from the last periodic checkpoint) and the outcome says which behavior,
- * object, step and variable. A stop request (Ctrl-C) ends after the current step with
+ * object, step and variable (for NaN/Inf found by the periodic check, after a deterministic replay
+ * by {@link NanLocator} from the newest state known to be finite). A stop request (Ctrl-C) ends after the current step with
  * {@code checkpoints/interrupted-step-N.npz}, from which the run can be resumed.
  */
 public final class Experiment {
@@ -65,6 +66,10 @@ public final class Experiment {
     private final JsonNode resolved;
     private final JsonNode core;
     private boolean warnedUnsaved;
+    private NonFinite nonFinite;
+
+    /** Wall-clock budget of the replay that names the behavior which wrote NaN/Inf (ms). */
+    static final long REPLAY_BUDGET_MS = 60_000;
 
     /**
      * @param keepCheckpoints periodic checkpoints kept (older ones are deleted), at least 1
@@ -132,8 +137,10 @@ public final class Experiment {
         RecordingSession rec = new RecordingSession(folder.recordings(), spec.recorders(), net,
                 resume != null && inPlace ? resume.recordings() : null);
         sim.addListener(rec);
+        nonFinite = null;
+        Outcome out;
         try {
-            return loop(sim, net, rec, stop);
+            out = loop(sim, net, rec, stop);
         } finally {
             try {
                 rec.close();
@@ -141,6 +148,61 @@ public final class Experiment {
                 log.info("conex: closing the recordings failed: " + e.getMessage());
             }
         }
+        if (nonFinite == null) {
+            return out;
+        }
+        // The failed run's network is no longer needed: let it go before the replay builds another.
+        sim = null;
+        net = null;
+        rec = null;
+        return new Outcome(out.status(), out.lastStep(), out.message() + "; " + locate(nonFinite, resume),
+                out.finalCheckpoint());
+    }
+
+    /** Where NaN/Inf was found: the failing check's step and the last step known finite. */
+    private record NonFinite(long step, long lastGood) {
+    }
+
+    /**
+     * Names the behavior that wrote the first NaN/Inf by replaying from the newest state known to be
+     * finite ({@link NanLocator}).
+     */
+    private String locate(NonFinite nf, Checkpoint resume) {
+        Path origin = null;
+        long originStep = -1;
+        try (Stream<Path> s = Files.list(folder.checkpoints())) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                if (n.matches("step-\\d+\\.npz") && stepOf(p) <= nf.lastGood() && stepOf(p) > originStep) {
+                    origin = p;
+                    originStep = stepOf(p);
+                }
+            }
+        } catch (IOException e) {
+            log.detail("cannot list checkpoints for the replay: " + e.getMessage());
+        }
+        if (origin == null && resume != null && resume.step() <= nf.lastGood()) {
+            origin = resume.file();
+            originStep = resume.step();
+        }
+        Path from = origin;
+        log.info("conex: locating the behavior that wrote NaN/Inf by replaying from "
+                + (from == null ? "the initial state" : "step " + originStep + " (" + from.getFileName() + ")"));
+        try {
+            return new NanLocator(() -> replayOrigin(from), REPLAY_BUDGET_MS).locate(nf.step());
+        } catch (RuntimeException e) {
+            return "the replay that would name the behavior failed: " + e.getMessage();
+        }
+    }
+
+    private Simulation replayOrigin(Path checkpoint) {
+        Network n = new ModelBuilder(registry, reader).build(spec, source);
+        Simulation s = new Simulation(n);
+        s.initialize();
+        if (checkpoint != null) {
+            Checkpoint.open(checkpoint).restoreInto(n);
+        }
+        return s;
     }
 
     private Outcome loop(Simulation sim, Network net, RecordingSession rec, AtomicBoolean stop) {
@@ -166,7 +228,9 @@ public final class Experiment {
                         progress.finish(t);
                         String msg = "NaN/Inf found after step " + t + " (checked every " + checkEvery + " steps; the"
                                 + " state was finite after step " + lastGood + "): " + bad;
-                        return fail(net, rec, msg);
+                        Outcome failed = fail(net, rec, msg);
+                        nonFinite = new NonFinite(t, lastGood);
+                        return failed;
                     }
                     lastGood = t;
                 }

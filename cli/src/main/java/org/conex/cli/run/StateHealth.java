@@ -25,6 +25,14 @@ public final class StateHealth {
      * that object (the candidates that wrote it), or null when everything is finite.
      */
     public static String firstNonFinite(Network net) {
+        return firstNonFinite(net, true);
+    }
+
+    /**
+     * As {@link #firstNonFinite(Network)}; {@code withCandidates} false leaves out the list of the
+     * object's behaviors (when the caller knows which behavior wrote the value).
+     */
+    public static String firstNonFinite(Network net, boolean withCandidates) {
         for (NetworkObject o : net.allObjects()) {
             for (String name : o.variables()) {
                 Object v = o.get(name);
@@ -38,8 +46,8 @@ public final class StateHealth {
                     bad = Double.isFinite(d) ? null : "value " + d;
                 }
                 if (bad != null) {
-                    return o.kind() + " '" + o.tag() + "', variable '" + name + "': " + bad + "; behaviors of '" + o.tag()
-                            + "' (priority name): " + behaviors(o);
+                    String at = o.kind() + " '" + o.tag() + "', variable '" + name + "': " + bad;
+                    return withCandidates ? at + "; behaviors of '" + o.tag() + "' (priority name): " + behaviors(o) : at;
                 }
             }
         }

@@ -58,6 +58,18 @@ final class SpikeFrames {
         return new SpikeFrames(bits, (int) (a.length() / len), (int) len, frame);
     }
 
+    /** The frames as BOOL {@code [count, ...frameShape]}; {@link #of} with ndim = frameShape.length reads it back. */
+    INDArray toArray() {
+        boolean[] b = new boolean[bits.length];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = bits[k] != 0;
+        }
+        long[] shape = new long[frameShape.length + 1];
+        shape[0] = count;
+        System.arraycopy(frameShape, 0, shape, 1, frameShape.length);
+        return Tensors.bools(b, shape);
+    }
+
     void copy(int i, ByteBuffer into) {
         into.put(0, bits, i * length, length);
     }

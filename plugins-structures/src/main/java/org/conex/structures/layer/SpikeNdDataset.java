@@ -1,7 +1,8 @@
 package org.conex.structures.layer;
 
 import java.nio.ByteBuffer;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParamKind;
@@ -12,9 +13,11 @@ import org.conex.api.model.NetworkObject;
 import org.conex.api.model.NeuronGroup;
 import org.conex.api.structure.InputBatch;
 import org.conex.api.structure.Structure;
+import org.conex.api.tensor.Checkpointable;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Presents a data source one frame per step (behaviors.md §5; priority 320, on an input layer).
@@ -37,8 +40,13 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>Frames are copied into preallocated vectors; a batch is decoded once, when it is reached.
  * Errors (missing data, frame size different from the sensory population, labels that do not
  * divide the frames) name the layer and are raised at initialization or when the batch arrives.
+ *
+ * <p>Checkpointable: a checkpoint holds the position in the data (pass over the data, batches
+ * read in it, frame within the batch, silent steps and flags) and the frames and labels of the
+ * batch being presented; restoring re-reads the data up to that position (see
+ * {@link DataCursor}), so a resumed run shows the same frames as an uninterrupted one.
  */
-public final class SpikeNdDataset extends Behavior<NetworkObject> {
+public final class SpikeNdDataset extends Behavior<NetworkObject> implements Checkpointable {
     /** The reference's LAYER_PRIORITIES entry. */
     public static final double PRIORITY = 320;
     /** The owner variable holding the {@code Iterable<InputBatch>}. */
@@ -66,8 +74,7 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
     private final boolean label;
     private final int silent;
     private final boolean loop;
-    private Iterable<?> data;
-    private Iterator<?> iterator;
+    private DataCursor cursor;
     private SpikeFrames sens;
     private SpikeFrames locs;
     private long[] labels;
@@ -102,12 +109,11 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
             throw error("silent_interval " + silent + " needs instance boundaries: give instance_duration >= 1 or"
                     + " labelled batches");
         }
-        data = (Iterable<?>) d;
-        iterator = data.iterator();
-        if (!iterator.hasNext()) {
+        cursor = new DataCursor(this, (Iterable<?>) d);
+        if (!cursor.hasNext()) {
             throw error("the data yields no batches");
         }
-        load(iterator.next());
+        load(cursor.next());
         if (sensory) {
             owner.put("x", Tensors.zeros(DataType.BOOL, sens.length));
             x = Views.bools(owner.array("x"));
@@ -181,16 +187,15 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
     }
 
     private boolean advance() {
-        if (!iterator.hasNext()) {
+        if (!cursor.hasNext()) {
             if (!loop) {
                 return false;
             }
-            iterator = data.iterator();
-            if (!iterator.hasNext()) {
+            if (!cursor.restart()) {
                 throw error("the data yields no batches when iterated again (loop is on)");
             }
         }
-        load(iterator.next());
+        load(cursor.next());
         return true;
     }
 
@@ -229,9 +234,6 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
         if (m < 0) {
             throw error("have_sensory and have_location are both false: there is nothing to present");
         }
-        frames = m;
-        next = 0;
-        instance = params().integer("instance_duration");
         labels = null;
         if (label) {
             if (b.labels() == null) {
@@ -242,7 +244,6 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
                 throw error("a batch has " + m + " frames and " + l.length + " labels; the frames must be a whole"
                         + " multiple (>= 1) of the labels");
             }
-            instance = m / l.length;
             labels = new long[l.length];
             for (int k = 0; k < l.length; k++) {
                 if (l[k] != Math.rint(l[k])) {
@@ -251,5 +252,80 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> {
                 labels[k] = (long) l[k];
             }
         }
+        present(m);
+    }
+
+    /** Starts presenting the decoded batch ({@code sens}, {@code locs}, {@code labels}) of m frames. */
+    private void present(int m) {
+        frames = m;
+        next = 0;
+        instance = labels != null ? m / labels.length : params().integer("instance_duration");
+    }
+
+    /**
+     * Position {@code [pass, batches read in it, next frame, new_data, silent steps, exhausted]}
+     * (LONG), the current batch's frames {@code sensory}/{@code location} (BOOL
+     * {@code [frames, ...frame shape]}) and {@code labels} (LONG), those the layer has.
+     */
+    @Override
+    public Map<String, INDArray> saveState() {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        m.put("position", Tensors.longs(new long[] {cursor.pass(), cursor.read(), next, newData ? 1 : 0, silentCount,
+                exhausted ? 1 : 0}, 6));
+        if (sens != null) {
+            m.put("sensory", sens.toArray());
+        }
+        if (locs != null) {
+            m.put("location", locs.toArray());
+        }
+        if (labels != null) {
+            m.put("labels", Tensors.longs(labels, labels.length));
+        }
+        return m;
+    }
+
+    /**
+     * Moves the data to the saved position (re-reading it, see {@link DataCursor#seek}) and
+     * presents the saved batch from the saved frame on. Call on a freshly initialised layer.
+     */
+    @Override
+    public void restoreState(Map<String, INDArray> state) {
+        long[] p = required(state, "position").toLongVector();
+        if (p.length != 6) {
+            throw new IllegalArgumentException(name() + ": 'position' has " + p.length + " values, expected 6");
+        }
+        cursor.seek(p[0], p[1]);
+        int m = -1;
+        if (sensory) {
+            sens = SpikeFrames.of(this, required(state, "sensory"), params().integer("ndim_sensory"), "sensory", sens);
+            m = sens.count;
+        }
+        if (location) {
+            locs = SpikeFrames.of(this, required(state, "location"), params().integer("ndim_location"), "location",
+                    locs);
+            m = locs.count;
+        }
+        labels = state.containsKey("labels") ? state.get("labels").toLongVector() : null;
+        if (label && labels == null) {
+            throw new IllegalArgumentException(name() + ": the state has no 'labels' but have_label is true");
+        }
+        present(m);
+        if (p[2] < 0 || p[2] > m) {
+            throw new IllegalArgumentException(name() + ": saved frame " + p[2] + " is outside the batch of " + m
+                    + " frames");
+        }
+        next = (int) p[2];
+        newData = p[3] != 0;
+        silentCount = (int) p[4];
+        exhausted = p[5] != 0;
+    }
+
+    private INDArray required(Map<String, INDArray> state, String key) {
+        INDArray a = state.get(key);
+        if (a == null) {
+            throw new IllegalArgumentException(name() + ": the saved state has no '" + key + "' (it has "
+                    + state.keySet() + ")");
+        }
+        return a;
     }
 }

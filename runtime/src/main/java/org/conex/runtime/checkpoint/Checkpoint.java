@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.conex.api.ConexException;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.model.Network;
 import org.conex.api.model.NetworkObject;
+import org.conex.api.model.SynapseGroup;
 import org.conex.api.neuron.AxonHistory;
 import org.conex.api.tensor.Checkpointable;
 import org.conex.api.tensor.SparseWeights;
@@ -119,8 +121,12 @@ public final class Checkpoint {
     }
 
     /**
-     * Restores every saved variable, random-stream state and the iteration into {@code network},
-     * which must be built from the same model and initialised.
+     * Restores every saved variable, {@link Checkpointable} behavior, behavior enabled flag,
+     * random-stream state and the iteration into {@code network}, which must be built from the same
+     * model and initialised (and not stepped). Every synapse group's
+     * {@link org.conex.api.model.SynapseGroup#weightChanges() weight changes} are then marked as a
+     * whole: the weights were written in place, and readers that visit only marked rows and
+     * columns (WeightClip) must see all of them on the next step.
      *
      * @throws CheckpointException naming the object and variable that cannot be restored
      */
@@ -149,8 +155,14 @@ public final class Checkpoint {
                                 + bn.path("type").asText() + " there");
                         continue;
                     }
-                    ((Checkpointable) b).restoreState(states(z, bn.path("entries")));
+                    try {
+                        ((Checkpointable) b).restoreState(states(z, bn.path("entries")));
+                    } catch (ConexException | IllegalArgumentException e) {
+                        problems.add(tag + " @" + Behavior.formatPriority(bn.path("priority").asDouble()) + ": "
+                                + e.getMessage());
+                    }
                 }
+                restoreFlags(o, on.path("behavior_flags"), problems);
             }
             if (!problems.isEmpty()) {
                 throw new CheckpointException("cannot restore checkpoint " + file + ":", problems);
@@ -161,10 +173,27 @@ public final class Checkpoint {
                 network.random().stream(e.getKey()).setState(e.getValue().asLong());
             }
             network.setIteration(step());
+            for (SynapseGroup s : network.synapseGroups()) {
+                s.weightChanges().markAll();
+            }
         } catch (IOException e) {
             throw new CheckpointException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new CheckpointException("cannot restore checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Enabled flags of the behaviors (absent in checkpoints written before they were saved). */
+    private static void restoreFlags(NetworkObject o, JsonNode flags, List<String> problems) {
+        for (JsonNode f : flags) {
+            Behavior<?> b = o.behaviors().get(f.path("priority").asDouble());
+            if (b == null || !b.name().equals(f.path("type").asText())) {
+                problems.add(o.tag() + " @" + Behavior.formatPriority(f.path("priority").asDouble())
+                        + ": the checkpoint has a " + f.path("type").asText() + " there, the model "
+                        + (b == null ? "nothing" : "a " + b.name()));
+                continue;
+            }
+            b.setEnabled(f.path("enabled").asBoolean(true));
         }
     }
 

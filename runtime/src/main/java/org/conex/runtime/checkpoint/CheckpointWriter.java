@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * patterns, recording positions) and one {@code .npy} entry per array: {@code TAG/VARIABLE.npy} for
  * arrays, {@code TAG/VARIABLE.values.npy} (+ {@code .rows}, {@code .cols}) for sparse weights,
  * {@code TAG/VARIABLE/KEY.npy} for {@link Checkpointable} values and
- * {@code TAG/@PRIORITY/KEY.npy} for {@link Checkpointable} behaviors.
+ * {@code TAG/@PRIORITY/KEY.npy} for {@link Checkpointable} behaviors. Each object's entry also lists
+ * every behavior with its enabled flag ({@code behavior_flags}), since a behavior can be switched
+ * off while the network runs.
  */
 public final class CheckpointWriter {
     /** The format identifier in {@code checkpoint.json}. */
@@ -168,6 +170,13 @@ public final class CheckpointWriter {
                 states(bn.putObject("entries"), ((Checkpointable) e.getValue()).saveState(),
                         tag + "/@" + Behavior.formatPriority(e.getKey()), zip);
             }
+        }
+        ArrayNode flags = on.putArray("behavior_flags");
+        for (Map.Entry<Double, Behavior<?>> e : o.behaviors().entrySet()) {
+            ObjectNode f = flags.addObject();
+            f.put("priority", e.getKey());
+            f.put("type", e.getValue().name());
+            f.put("enabled", e.getValue().isEnabled());
         }
         return on;
     }
