@@ -74,8 +74,9 @@ final class BenchRunner {
      * Measures a workload: warm-up runs until at least {@code warmups} runs and the warm-up
      * seconds of simulation, and until the JIT compiler is quiet (it compiled nothing during the
      * last warm-up run; in a fresh JVM on a busy machine the compiler threads lag behind), at most
-     * {@value #MAX_WARMUPS} runs and, once the minimums are met, {@value #MAX_QUIET_WAIT_SECONDS} s
-     * more of waiting for the compiler; then {@code runs} measured runs.
+     * {@value #MAX_WARMUPS} runs and, once the minimums are met, at most five times the warm-up
+     * seconds (and {@value #MAX_QUIET_WAIT_SECONDS} s) more of waiting for the compiler; then
+     * {@code runs} measured runs.
      */
     BenchResult run(Workload w, int warmups, int runs) {
         ProcessMemory.resetPeak();
@@ -86,8 +87,9 @@ final class BenchRunner {
         Map<String, Object> summary = null;
         boolean deterministic = true;
         boolean compiling = true;
+        double quietWait = Math.min(MAX_QUIET_WAIT_SECONDS, 5 * warmupSeconds);
         while (warmupRuns < MAX_WARMUPS && (warmupRuns < warmups || warmed < warmupSeconds
-                || compiling && waited < MAX_QUIET_WAIT_SECONDS)) {
+                || compiling && waited < quietWait)) {
             boolean minimumsMet = warmupRuns >= warmups && warmed >= warmupSeconds;
             long jit = compilationMillis();
             Run r = once(w);
