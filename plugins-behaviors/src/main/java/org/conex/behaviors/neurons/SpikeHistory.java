@@ -34,6 +34,8 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
     private final INDArray rows;
     private final ByteBuffer bytes;
     private int head;
+    /** Heap copy of the pushed row (a loop over a heap array instead of two buffers). */
+    private final byte[] pushed;
 
     /**
      * @param group    tag of the owning group (for messages)
@@ -49,6 +51,7 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
         this.size = size;
         this.rows = Tensors.zeros(DataType.BOOL, maxDelay, size);
         this.bytes = Views.bools(rows);
+        this.pushed = new byte[size];
     }
 
     @Override
@@ -101,9 +104,12 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
     void push(ByteBuffer spikes) {
         head = head == 0 ? maxDelay - 1 : head - 1;
         int base = head * size;
+        byte[] h = pushed;
+        spikes.get(0, h, 0, size);
         for (int i = 0; i < size; i++) {
-            bytes.put(base + i, spikes.get(i) != 0 ? (byte) 1 : 0);
+            h[i] = (byte) (h[i] != 0 ? 1 : 0);
         }
+        bytes.put(base, h, 0, size);
     }
 
     /** The rows in logical order: a new BOOL {@code [maxDelay, N]}, row d = spikes of d pushes ago. */
