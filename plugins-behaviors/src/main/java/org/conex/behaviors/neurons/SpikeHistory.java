@@ -34,7 +34,11 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
     private final INDArray rows;
     private final ByteBuffer bytes;
     private int head;
-    /** Heap copy of the pushed row (a loop over a heap array instead of two buffers). */
+    /**
+     * Heap copies of the pushed spikes and of the 0/1 row written (a loop from one heap array into
+     * another; the same loop in place on one byte array compiles to much slower code).
+     */
+    private final byte[] pushedIn;
     private final byte[] pushed;
 
     /**
@@ -51,6 +55,7 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
         this.size = size;
         this.rows = Tensors.zeros(DataType.BOOL, maxDelay, size);
         this.bytes = Views.bools(rows);
+        this.pushedIn = new byte[size];
         this.pushed = new byte[size];
     }
 
@@ -104,10 +109,11 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
     void push(ByteBuffer spikes) {
         head = head == 0 ? maxDelay - 1 : head - 1;
         int base = head * size;
+        byte[] in = pushedIn;
         byte[] h = pushed;
-        spikes.get(0, h, 0, size);
+        spikes.get(0, in, 0, size);
         for (int i = 0; i < size; i++) {
-            h[i] = (byte) (h[i] != 0 ? 1 : 0);
+            h[i] = (byte) ((in[i] | -in[i]) >>> 31); // 1 for any non-zero byte, else 0
         }
         bytes.put(base, h, 0, size);
     }
