@@ -37,9 +37,6 @@ public final class PoissonInput extends Behavior<NeuronGroup> {
     private RandomStream rng;
     private float[] probability;
     private ByteBuffer spikes;
-    /** This step's uniform draws and spikes (heap arrays, no allocation per step). */
-    private float[] draws;
-    private byte[] spiked;
 
     public PoissonInput(Params params) {
         super(params);
@@ -64,19 +61,12 @@ public final class PoissonInput extends Behavior<NeuronGroup> {
             probability[i] = (float) ratio * x;
         }
         spikes = Views.bools(g.array("spikes"));
-        draws = new float[n];
-        spiked = new byte[n];
     }
 
     @Override
     public void forward(NeuronGroup g) {
-        int n = spikes.capacity();
-        float[] u = draws;
-        byte[] s = spiked;
-        rng.nextFloats(u, 0, n);
-        for (int i = 0; i < n; i++) {
-            s[i] = (byte) (u[i] < probability[i] ? 1 : 0);
+        for (int i = 0, n = spikes.capacity(); i < n; i++) {
+            spikes.put(i, rng.nextFloat() < probability[i] ? (byte) 1 : 0);
         }
-        spikes.put(0, s, 0, n);
     }
 }

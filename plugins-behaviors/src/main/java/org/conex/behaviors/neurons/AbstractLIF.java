@@ -123,8 +123,9 @@ public abstract class AbstractLIF extends Behavior<NeuronGroup> implements Spiki
 
     /**
      * Float32 path of {@link #fire(NeuronGroup)}: the comparison over heap copies of {@code v} and
-     * {@code threshold} (a loop over heap arrays, about twice as fast as one over the buffers), the
-     * spikes written back in one bulk copy, and only the neurons that fired reset.
+     * {@code threshold}, the neurons that fired reset in the buffer, the spikes written back in one
+     * bulk copy (0.9 instead of 1.1 us per 1,000 neurons; a branch-free form that counts the spikes
+     * first is slower, 1.5 us).
      */
     private void fire(FloatBuffer v, FloatBuffer th, FloatBuffer reset, ByteBuffer s) {
         int n = v.capacity();
@@ -138,19 +139,15 @@ public abstract class AbstractLIF extends Behavior<NeuronGroup> implements Spiki
         byte[] hs = fireS;
         v.get(0, hv, 0, n);
         th.get(0, ht, 0, n);
-        int fired = 0;
         for (int k = 0; k < n; k++) {
-            int f = hv[k] >= ht[k] ? 1 : 0;
-            hs[k] = (byte) f;
-            fired += f;
-        }
-        s.put(0, hs, 0, n);
-        for (int k = 0; fired > 0 && k < n; k++) {
-            if (hs[k] != 0) {
+            if (hv[k] >= ht[k]) {
+                hs[k] = 1;
                 v.put(k, reset.get(k));
-                fired--;
+            } else {
+                hs[k] = 0;
             }
         }
+        s.put(0, hs, 0, n);
     }
 
     /** The group's {@code spikes} as a cached byte view (0/1). */
