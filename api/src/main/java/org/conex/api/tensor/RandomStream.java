@@ -40,21 +40,6 @@ public final class RandomStream {
         return (nextLong() >>> 40) * 0x1.0p-24f;
     }
 
-    /**
-     * Fills {@code out[from .. to)} with the values that {@code to - from} calls of
-     * {@link #nextFloat()} would return, in order, and leaves the stream where those calls would.
-     * SplitMix64's k-th value depends only on the state plus k times its increment, so the values
-     * are computed without a serial dependency from one to the next: about twice as fast as the
-     * calls for a per-neuron draw (e.g. a noise vector of thousands of neurons each step).
-     */
-    public void nextFloats(float[] out, int from, int to) {
-        long s = state;
-        for (int k = from; k < to; k++) {
-            out[k] = (mix(s + (k - from + 1) * GOLDEN) >>> 40) * 0x1.0p-24f;
-        }
-        state = s + (long) (to - from) * GOLDEN;
-    }
-
     /** Standard normal draw (Box-Muller, one value per call; no hidden cached state). */
     public double nextGaussian() {
         double u1;

@@ -34,9 +34,6 @@ public final class SimpleNoisyInput extends Behavior<NeuronGroup> {
     private float noise;
     private RandomStream rng;
     private FloatBuffer voltage;
-    /** This step's uniform draws, one per neuron, and a heap copy of the voltage (no allocation per step). */
-    private float[] draws = new float[0];
-    private float[] work = new float[0];
 
     public SimpleNoisyInput(Params params) {
         super(params);
@@ -58,18 +55,9 @@ public final class SimpleNoisyInput extends Behavior<NeuronGroup> {
     public void forward(NeuronGroup g) {
         FloatBuffer v = voltage;
         drive.addTo(g, v);
-        int n = v.capacity();
-        if (draws.length != n) {
-            draws = new float[n];
-            work = new float[n];
+        RandomStream r = rng;
+        for (int k = 0, n = v.capacity(); k < n; k++) {
+            v.put(k, v.get(k) + noise * r.nextFloat());
         }
-        rng.nextFloats(draws, 0, n);
-        float[] x = work;
-        float[] u = draws;
-        v.get(0, x, 0, n);
-        for (int k = 0; k < n; k++) {
-            x[k] = x[k] + noise * u[k];
-        }
-        v.put(0, x, 0, n);
     }
 }
