@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The benchmark command (docs/performance.md):
-#   benchmarks/bench.sh [NAME...] [--runs N] [--warmup N] [--json FILE]
+# The benchmark command from the source tree (docs/performance.md; `bin/conex bench` in a distribution):
+#   benchmarks/bench.sh [NAME...] [--runs N] [--warmup N] [--warmup-seconds S] [--json FILE] [--profile] [--same-jvm]
 # NAME: simple-lif, izhikevich, conex-1k, conex-4k, conex-10k, conex, all (default), scaling.
 # Compiles the reactor modules it needs (offline, nothing installed), then runs
-# org.conex.bench.BenchMain on one ND4J thread with capped heap and native memory.
+# org.conex.bench.BenchMain on one ND4J thread with capped heap and native memory; with several
+# workloads each runs in a child JVM with these same options and environment.
 # GLIBC_TUNABLES=glibc.malloc.hugetlb=1 lets glibc put ND4J's large arrays on transparent huge pages
 # (the JVM flag only covers the Java heap): fewer page faults while building, more TLB reach for
 # the scattered column updates of STDP.

@@ -1,5 +1,6 @@
 package org.conex.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +26,7 @@ import org.conex.runtime.BehaviorRegistry;
  * runs after at least 1 warm-up run and 2 s of warm-up simulation; {@code --profile} adds a run timed behavior by behavior
  * ({@link StepProfile}). Exit status 0, 1 if a workload's runs disagreed, 2 on a usage error.
  *
- * <p>Run it with {@code OMP_NUM_THREADS=1} and a heap cap ({@code bench/run.sh} does), as the
+ * <p>Run it with {@code OMP_NUM_THREADS=1} and a heap cap ({@code benchmarks/bench.sh} and {@code bin/conex bench} do), as the
  * platform launcher does.
  */
 public final class BenchMain {
@@ -45,17 +46,27 @@ public final class BenchMain {
         Startup startup = new Startup();
         startup.mark("command_entered");
         List<String> names = new ArrayList<>();
+        List<String> passOn = new ArrayList<>();
         int runs = 5;
         int warmups = 1;
+        double warmupSeconds = BenchRunner.WARMUP_SECONDS;
         Path json = null;
         boolean profile = false;
+        boolean sameJvm = false;
+        boolean child = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--runs": runs = positive(args, ++i, "--runs"); break;
-                    case "--warmup": warmups = positive(args, ++i, "--warmup"); break;
+                    case "--runs": runs = positive(args, ++i, "--runs"); passOn.addAll(List.of("--runs", args[i])); break;
+                    case "--warmup": warmups = positive(args, ++i, "--warmup"); passOn.addAll(List.of("--warmup", args[i])); break;
+                    case "--warmup-seconds":
+                        warmupSeconds = seconds(args, ++i, "--warmup-seconds");
+                        passOn.addAll(List.of("--warmup-seconds", args[i]));
+                        break;
                     case "--json": json = Path.of(value(args, ++i, "--json")); break;
-                    case "--profile": profile = true; break;
+                    case "--profile": profile = true; passOn.add("--profile"); break;
+                    case "--same-jvm": sameJvm = true; break;
+                    case ForkedRuns.CHILD_OPTION: child = true; break;
                     case "-h": case "--help": usage(out); return 0;
                     default:
                         if (args[i].startsWith("-")) {
@@ -66,22 +77,26 @@ public final class BenchMain {
             }
             boolean scaling = names.remove("scaling");
             List<Workload> workloads = names.isEmpty() && scaling ? List.of() : Workloads.select(names);
-            BehaviorRegistry registry = BehaviorRegistry.fromClassPath();
-            startup.mark("registry_loaded");
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode doc = mapper.createObjectNode();
             doc.put("java", System.getProperty("java.version"));
             doc.put("cpus", Runtime.getRuntime().availableProcessors());
             doc.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-            boolean allDeterministic = true;
-            if (!workloads.isEmpty()) {
-                BenchRunner runner = new BenchRunner(registry, startup);
+            int status = 0;
+            if (workloads.size() > 1 && !sameJvm) {
+                status = forked(workloads, passOn, doc, mapper, out, err);
+            } else if (!workloads.isEmpty()) {
+                BehaviorRegistry registry = BehaviorRegistry.fromClassPath();
+                startup.mark("registry_loaded");
+                BenchRunner runner = new BenchRunner(registry, startup, warmupSeconds);
                 ArrayNode list = doc.putArray("workloads");
-                out.println(header());
+                if (!child) {
+                    out.println(header());
+                }
                 for (Workload w : workloads) {
                     BenchResult r = runner.run(w, warmups, runs);
                     out.println(line(r));
-                    allDeterministic &= r.deterministic();
+                    status = r.deterministic() ? status : 1;
                     ObjectNode node = mapper.valueToTree(r);
                     if (profile) {
                         List<StepProfile.Entry> p = runner.profile(w);
@@ -94,30 +109,74 @@ public final class BenchMain {
                     }
                     list.add(node);
                 }
-                StringBuilder st = new StringBuilder();
-                for (Map.Entry<String, Double> m : startup.marks().entrySet()) {
-                    st.append(String.format(Locale.ROOT, "%s %.2f s, ", m.getKey().replace('_', ' '), m.getValue()));
-                }
-                out.println("start-up (" + workloads.get(0).name() + ", seconds since JVM start): "
-                        + st.substring(0, st.length() - 2));
+                doc.put("startup_workload", workloads.get(0).name());
                 doc.set("startup_seconds_since_jvm_start", mapper.valueToTree(startup.marks()));
+                if (!child) {
+                    out.println(startupLine(doc));
+                }
             }
             if (scaling) {
-                doc.set("scaling", mapper.valueToTree(new ScalingTable(registry).run(out)));
+                doc.set("scaling", mapper.valueToTree(new ScalingTable(BehaviorRegistry.fromClassPath()).run(out)));
             }
             if (json != null) {
                 mapper.writeValue(json.toFile(), doc);
-                out.println("wrote " + json);
+                if (!child) {
+                    out.println("wrote " + json);
+                }
             }
-            return allDeterministic ? 0 : 1;
+            return status;
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
             usage(err);
             return 2;
         } catch (IOException e) {
-            err.println("bench: cannot write the JSON file: " + e.getMessage());
+            err.println("bench: " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * Runs each workload in its own JVM ({@link ForkedRuns}) and merges their JSON into
+     * {@code doc}; the start-up line is the first workload's.
+     *
+     * @return 0, 1 if a workload's runs disagreed, 2 if a child failed
+     */
+    private static int forked(List<Workload> workloads, List<String> passOn, ObjectNode doc, ObjectMapper mapper,
+                              PrintStream out, PrintStream err) throws IOException {
+        ForkedRuns fork = new ForkedRuns(passOn, out, err, mapper);
+        ArrayNode list = doc.putArray("workloads");
+        out.println(header());
+        out.flush();
+        int status = 0;
+        JsonNode first = null;
+        for (Workload w : workloads) {
+            ForkedRuns.Child c = fork.run(w.name());
+            if (c.status() != 0 && c.status() != 1 || c.json() == null) {
+                err.println("bench: workload " + w.name() + " failed (exit status " + c.status() + ")");
+                status = 2;
+                continue;
+            }
+            status = Math.max(status, c.status());
+            c.json().path("workloads").forEach(list::add);
+            if (first == null) {
+                first = c.json();
+                doc.set("startup_workload", first.path("startup_workload"));
+                doc.set("startup_seconds_since_jvm_start", first.path("startup_seconds_since_jvm_start"));
+            }
+        }
+        if (first != null) {
+            out.println(startupLine(doc));
+        }
+        return status;
+    }
+
+    /** The start-up milestones of {@code doc} as one line. */
+    private static String startupLine(JsonNode doc) {
+        StringBuilder st = new StringBuilder();
+        doc.path("startup_seconds_since_jvm_start").fields().forEachRemaining(m -> st.append(
+                String.format(Locale.ROOT, "%s %.2f s, ", m.getKey().replace('_', ' '), m.getValue().asDouble())));
+        return "start-up (" + doc.path("startup_workload").asText() + ", seconds since JVM start): "
+                + (st.length() > 2 ? st.substring(0, st.length() - 2) : "");
     }
 
     private static String header() {
@@ -162,13 +221,31 @@ public final class BenchMain {
         }
     }
 
+    private static double seconds(String[] args, int i, String option) {
+        String v = value(args, i, option);
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d >= 0) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a non-negative number of seconds, found '" + v + "'");
+        }
+    }
+
     private static void usage(PrintStream s) {
-        s.println("usage: bench [NAME...] [--runs N] [--warmup N] [--json FILE] [--profile]");
+        s.println("usage: bench [NAME...] [--runs N] [--warmup N] [--warmup-seconds S] [--json FILE] [--profile]"
+                + " [--same-jvm]");
         s.println("  NAME: " + String.join(", ", Workloads.names()) + ", conex (1k, 4k, 10k), all (default),");
         s.println("        scaling (cost per step against size and connectivity)");
-        s.println("  --runs N     measured runs per workload (default 5; the median is reported)");
-        s.println("  --warmup N   at least N unmeasured runs first (default 1; warm-up also lasts at least 2 s)");
-        s.println("  --json FILE  also write the results as JSON");
-        s.println("  --profile    also time one run behavior by behavior (where the time goes)");
+        s.println("  --runs N             measured runs per workload (default 5; the median is reported)");
+        s.println("  --warmup N           at least N unmeasured runs first (default 1)");
+        s.println("  --warmup-seconds S   ... and at least S seconds of warm-up simulation (default "
+                + BenchRunner.WARMUP_SECONDS + ", at most " + BenchRunner.MAX_WARMUPS + " runs)");
+        s.println("  --json FILE          also write the results as JSON");
+        s.println("  --profile            also time one run behavior by behavior (where the time goes)");
+        s.println("  --same-jvm           run all workloads in this JVM (default: each in its own JVM,");
+        s.println("                       same java, options and class path, as a user's run would be)");
     }
 }

@@ -1,5 +1,6 @@
 package org.conex.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -27,18 +28,24 @@ final class BenchRunner {
     static final double WARMUP_SECONDS = 2.0;
     /** Maximum number of warm-up runs. */
     static final int MAX_WARMUPS = 20;
+    /** Maximum simulated seconds of extra warm-up while the JIT compiler is still busy. */
+    static final double MAX_QUIET_WAIT_SECONDS = 10.0;
 
     private final BehaviorLookup behaviors;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Startup startup;
+    private final double warmupSeconds;
 
     /**
-     * @param behaviors the registry the workloads are built from
-     * @param startup   receives the milestones of the first run
+     * @param behaviors     the registry the workloads are built from
+     * @param startup       receives the milestones of the first run
+     * @param warmupSeconds minimum simulated seconds of warm-up per workload (normally
+     *                      {@value #WARMUP_SECONDS})
      */
-    BenchRunner(BehaviorLookup behaviors, Startup startup) {
+    BenchRunner(BehaviorLookup behaviors, Startup startup, double warmupSeconds) {
         this.behaviors = behaviors;
         this.startup = startup;
+        this.warmupSeconds = warmupSeconds;
     }
 
     /**
@@ -64,21 +71,32 @@ final class BenchRunner {
     }
 
     /**
-     * Measures a workload: warm-up runs until at least {@code warmups} runs and
-     * {@value #WARMUP_SECONDS} s of simulation (at most {@value #MAX_WARMUPS} runs), so that the JIT has
-     * compiled every kernel even for the short workloads, then {@code runs} measured runs.
+     * Measures a workload: warm-up runs until at least {@code warmups} runs and the warm-up
+     * seconds of simulation, and until the JIT compiler is quiet (it compiled nothing during the
+     * last warm-up run; in a fresh JVM on a busy machine the compiler threads lag behind), at most
+     * {@value #MAX_WARMUPS} runs and, once the minimums are met, at most five times the warm-up
+     * seconds (and {@value #MAX_QUIET_WAIT_SECONDS} s) more of waiting for the compiler; then
+     * {@code runs} measured runs.
      */
     BenchResult run(Workload w, int warmups, int runs) {
         ProcessMemory.resetPeak();
         double warmed = 0;
+        double waited = 0;
         int warmupRuns = 0;
         List<Double> build = new ArrayList<>();
         Map<String, Object> summary = null;
         boolean deterministic = true;
-        while (warmupRuns < warmups || warmed < WARMUP_SECONDS && warmupRuns < MAX_WARMUPS) {
+        boolean compiling = true;
+        double quietWait = Math.min(MAX_QUIET_WAIT_SECONDS, 5 * warmupSeconds);
+        while (warmupRuns < MAX_WARMUPS && (warmupRuns < warmups || warmed < warmupSeconds
+                || compiling && waited < quietWait)) {
+            boolean minimumsMet = warmupRuns >= warmups && warmed >= warmupSeconds;
+            long jit = compilationMillis();
             Run r = once(w);
+            compiling = compilationMillis() != jit;
             build.add(r.build());
             warmed += r.wall();
+            waited += minimumsMet ? r.wall() : 0;
             warmupRuns++;
             deterministic &= summary == null || summary.equals(r.summary());
             summary = r.summary();
@@ -99,6 +117,12 @@ final class BenchRunner {
         return new BenchResult(w.name(), w.description(), w.steps(), last.synapses(), runs, warmupRuns,
                 Stats.of(builds).median(), sim, Stats.of(cpu), w.steps() / sim.median(), last.events() / sim.median(),
                 ProcessMemory.peakResidentBytes(), summary, deterministic);
+    }
+
+    /** Total time the JIT compilers have spent so far (changes while they still compile), or -1. */
+    private static long compilationMillis() {
+        CompilationMXBean c = ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : -1;
     }
 
     private Run once(Workload w) {

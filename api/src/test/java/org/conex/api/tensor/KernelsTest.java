@@ -104,10 +104,17 @@ class KernelsTest {
 
     @Test
     void addToColumnsWalksColumnsForManyRowsWithTheSameResult() {
+        int[] all = {10, 3, 4, 0, 7};
+        for (int nColumns = 0; nColumns <= all.length; nColumns++) {
+            walkColumnsCase(java.util.Arrays.copyOf(all, nColumns));
+        }
+    }
+
+    /** Column walk (in pairs, then a last single column) against the plain definition. */
+    private static void walkColumnsCase(int[] columns) {
         Random r = new Random(9);
         int rows = Kernels.COLUMN_WALK_MIN_ROWS + 37;
         int cols = 11;
-        int[] columns = {10, 3, 4, 0};
         float[] w = new float[rows * cols];
         for (int e = 0; e < w.length; e++) {
             w[e] = (float) r.nextDouble();
@@ -127,7 +134,7 @@ class KernelsTest {
                 w[e] = Kernels.clamp(w[e] + inc[k], 0.05f, 0.95f);
             }
         }
-        assertArrayEquals(w, read(b));
+        assertArrayEquals(w, read(b), "columns " + columns.length);
     }
 
     private static float[] read(FloatBuffer b) {

@@ -40,6 +40,10 @@ public final class SimpleSpikeGeneration extends Behavior<NeuronGroup> {
     private FloatBuffer voltage;
     private ByteBuffer spikes;
     private ByteBuffer old;
+    /** Heap copies of voltage, the new spikes and the previous spikes (loops over heap arrays; no allocation per step). */
+    private float[] hv = new float[0];
+    private byte[] hs = new byte[0];
+    private byte[] ho = new byte[0];
 
     public SimpleSpikeGeneration(Params params) {
         super(params);
@@ -65,14 +69,27 @@ public final class SimpleSpikeGeneration extends Behavior<NeuronGroup> {
     @Override
     public void forward(NeuronGroup g) {
         FloatBuffer v = voltage;
-        ByteBuffer s = spikes;
-        ByteBuffer o = old;
-        for (int k = 0, n = v.capacity(); k < n; k++) {
-            o.put(k, s.get(k));
-            float x = v.get(k);
-            boolean fire = x > threshold;
-            s.put(k, fire ? (byte) 1 : 0);
-            v.put(k, (fire ? 0f : x) * decay);
+        int n = v.capacity();
+        if (hv.length != n) {
+            hv = new float[n];
+            hs = new byte[n];
+            ho = new byte[n];
         }
+        float[] x = hv;
+        byte[] fired = hs;
+        spikes.get(0, ho, 0, n);
+        old.put(0, ho, 0, n);
+        v.get(0, x, 0, n);
+        for (int k = 0; k < n; k++) {
+            if (x[k] > threshold) {
+                fired[k] = 1;
+                x[k] = 0f * decay;
+            } else {
+                fired[k] = 0;
+                x[k] = x[k] * decay;
+            }
+        }
+        spikes.put(0, fired, 0, n);
+        v.put(0, x, 0, n);
     }
 }

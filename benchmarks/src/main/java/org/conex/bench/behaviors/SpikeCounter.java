@@ -24,6 +24,8 @@ public final class SpikeCounter extends Behavior<NeuronGroup> {
 
     private ByteBuffer spikes;
     private LongBuffer count;
+    /** Heap copy of the spikes (the count loop runs over a heap array). */
+    private byte[] copy = new byte[0];
 
     public SpikeCounter(Params params) {
         super(params);
@@ -43,9 +45,15 @@ public final class SpikeCounter extends Behavior<NeuronGroup> {
         if (spikes == null) {
             spikes = Views.bools(g.array("spikes"));
         }
+        int n = spikes.capacity();
+        if (copy.length != n) {
+            copy = new byte[n];
+        }
+        byte[] h = copy;
+        spikes.get(0, h, 0, n);
         int c = 0;
-        for (int i = 0, n = spikes.capacity(); i < n; i++) {
-            c += spikes.get(i);
+        for (int i = 0; i < n; i++) {
+            c += h[i];
         }
         count.put(0, count.get(0) + c);
     }

@@ -50,6 +50,9 @@ public final class TraceSTDP extends ClippedDenseRule {
     private int[] silent;
     private float[] increments;
     private int postCount;
+    private float[] row;
+    private float[] postMask;
+    private float[] depression;
 
     public TraceSTDP(Params params) {
         super(params);
@@ -69,6 +72,9 @@ public final class TraceSTDP extends ClippedDenseRule {
         preFlag = new boolean[s.src().size()];
         silent = new int[s.src().size()];
         increments = new float[s.src().size()];
+        row = new float[s.dst().size()];
+        postMask = new float[s.dst().size()];
+        depression = new float[s.dst().size()];
     }
 
     @Override
@@ -90,6 +96,9 @@ public final class TraceSTDP extends ClippedDenseRule {
         for (int k = 0; k < nPost; k++) {
             changes.markColumn(post[k]);
         }
+        if (nPre > 0) {
+            prepareRows(nDst, nPost);
+        }
         int nSilent = 0;
         for (int i = 0; i < nSrc; i++) {
             if (preFlag[i]) {
@@ -104,8 +113,42 @@ public final class TraceSTDP extends ClippedDenseRule {
         }
     }
 
-    /** Row of a source that spiked: depression everywhere, potentiation where the destination spiked. */
+    /**
+     * This step's inputs of the spiking rows as heap arrays, so that the row loop runs over
+     * separate heap arrays (which the JIT vectorises): {@code depression[j] = a_minus * trace[j]}
+     * and {@code postMask[j]} = 1 where destination j spiked, else 0.
+     */
+    private void prepareRows(int nDst, int nPost) {
+        postTrace.get(0, depression, 0, nDst);
+        float[] d = depression;
+        for (int j = 0; j < nDst; j++) {
+            d[j] = aMinus * d[j];
+        }
+        java.util.Arrays.fill(postMask, 0f);
+        for (int k = 0; k < nPost; k++) {
+            postMask[post[k]] = 1f;
+        }
+    }
+
+    /**
+     * Row of a source that spiked: depression everywhere, potentiation where the destination
+     * spiked, {@code clamp((w + (spiked ? plus : 0)) - a_minus * trace[j])}. For a finite
+     * non-negative {@code plus} (always, for non-negative traces and a_plus), {@code mask * plus}
+     * is exactly {@code plus} or {@code +0}, so the vectorised form below is the same float
+     * expression; otherwise the element-wise form is used.
+     */
     private void spikingRow(FloatBuffer w, int base, int nDst, float plus) {
+        if (plus >= 0f && plus < Float.POSITIVE_INFINITY) {
+            float[] r = row;
+            float[] m = postMask;
+            float[] d = depression;
+            w.get(base, r, 0, nDst);
+            for (int j = 0; j < nDst; j++) {
+                r[j] = Kernels.clamp((r[j] + m[j] * plus) - d[j], lo, hi);
+            }
+            w.put(base, r, 0, nDst);
+            return;
+        }
         for (int j = 0; j < nDst; j++) {
             float p = postSpikes.get(j) != 0 ? plus : 0f;
             float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);

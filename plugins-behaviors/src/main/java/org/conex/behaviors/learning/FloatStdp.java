@@ -28,6 +28,8 @@ final class FloatStdp {
     private float[] depression = new float[0];
     private FloatBuffer preparedFor;
     private float[] increments = new float[0];
+    /** Heap copy of the pre traces for the silent rows' increments. */
+    private float[] preTrace = new float[0];
 
     /** @param p parameters resolved for a float32 network */
     FloatStdp(StdpParams p) {
@@ -131,8 +133,14 @@ final class FloatStdp {
         if (increments.length < nRows) {
             increments = new float[rows.length];
         }
+        int nSrc = xPre.capacity();
+        if (preTrace.length != nSrc) {
+            preTrace = new float[nSrc];
+        }
+        float[] x = preTrace;
+        xPre.get(0, x, 0, nSrc);
         for (int r = 0; r < nRows; r++) {
-            increments[r] = xPre.get(rows[r]) * aPlus;
+            increments[r] = x[rows[r]] * aPlus;
         }
         Kernels.addToColumns(w, nDst, rows, increments, nRows, posts, count, lo, hi);
     }

@@ -29,6 +29,7 @@ public final class LearningInputs {
     private Vec preTrace;
     private Vec postTrace;
     private boolean[] postFlags = new boolean[0];
+    private byte[] preBytes = new byte[0];
     private byte[] postBytes = new byte[0];
     private int[] preIdx = new int[0];
     private int[] postIdx = new int[0];
@@ -101,20 +102,21 @@ public final class LearningInputs {
             checkLength(s, "post_trace", y.length(), nDst);
             postTrace = y;
         }
-        preCount = collect(preSpike, nSrc, preIdx);
+        if (preBytes.length != nSrc) {
+            preBytes = new byte[nSrc];
+        }
+        preSpike.get(0, preBytes, 0, nSrc);
+        preCount = collect(preBytes, nSrc, preIdx);
         if (postBytes.length != nDst) {
             postBytes = new byte[nDst];
         }
         postSpike.get(0, postBytes, 0, nDst);
-        int c = 0;
+        byte[] pb = postBytes;
+        boolean[] flags = postFlags;
         for (int j = 0; j < nDst; j++) {
-            boolean f = postBytes[j] != 0;
-            postFlags[j] = f;
-            if (f) {
-                postIdx[c++] = j;
-            }
+            flags[j] = pb[j] != 0;
         }
-        postCount = c;
+        postCount = collect(pb, nDst, postIdx);
     }
 
     private ByteBuffer bools(SynapseGroup s, String var, INDArray a, int n) {
@@ -131,10 +133,11 @@ public final class LearningInputs {
         }
     }
 
-    private static int collect(ByteBuffer spikes, int n, int[] out) {
+    /** Indices of the non-zero bytes of {@code spikes[0 .. n)} into {@code out}, ascending; returns the count. */
+    private static int collect(byte[] spikes, int n, int[] out) {
         int c = 0;
         for (int i = 0; i < n; i++) {
-            if (spikes.get(i) != 0) {
+            if (spikes[i] != 0) {
                 out[c++] = i;
             }
         }

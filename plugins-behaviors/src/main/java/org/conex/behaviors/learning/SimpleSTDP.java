@@ -121,9 +121,10 @@ public final class SimpleSTDP extends StdpRule {
             silent = new int[nSrc];
         }
         int nSilent = 0;
-        for (int i = 0; i < nSrc; i++) {
-            if (in.preSpike(i)) {
+        for (int i = 0, k = 0, nPre = in.preCount(); i < nSrc; i++) {
+            if (k < nPre && in.preIndex(k) == i) {
                 f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post, (float) lo, (float) hi);
+                k++;
             } else {
                 silent[nSilent++] = i;
             }

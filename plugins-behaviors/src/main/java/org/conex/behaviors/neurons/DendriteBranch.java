@@ -26,6 +26,8 @@ final class DendriteBranch {
     private float[] hRow = new float[0];
     private float[] hCurrent = new float[0];
     private long[] hDelays = new long[0];
+    /** A row of zeros: clearing a delivered row is one bulk copy. */
+    private float[] zeros = new float[0];
     private int head;
 
     /**
@@ -60,10 +62,10 @@ final class DendriteBranch {
         if (filled[head]) {
             int base = head * size;
             if (rows instanceof Vec.F32) {
-                FloatBuffer b = ((Vec.F32) rows).buffer();
-                for (int j = 0; j < size; j++) {
-                    b.put(base + j, 0f);
+                if (zeros.length != size) {
+                    zeros = new float[size];
                 }
+                ((Vec.F32) rows).buffer().put(base, zeros, 0, size);
             } else {
                 for (int j = 0; j < size; j++) {
                     rows.set(base + j, 0.0);

@@ -34,6 +34,12 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
     private final INDArray rows;
     private final ByteBuffer bytes;
     private int head;
+    /**
+     * Heap copies of the pushed spikes and of the 0/1 row written (a loop from one heap array into
+     * another; the same loop in place on one byte array compiles to much slower code).
+     */
+    private final byte[] pushedIn;
+    private final byte[] pushed;
 
     /**
      * @param group    tag of the owning group (for messages)
@@ -49,6 +55,8 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
         this.size = size;
         this.rows = Tensors.zeros(DataType.BOOL, maxDelay, size);
         this.bytes = Views.bools(rows);
+        this.pushedIn = new byte[size];
+        this.pushed = new byte[size];
     }
 
     @Override
@@ -101,9 +109,13 @@ final class SpikeHistory implements AxonHistory, Checkpointable {
     void push(ByteBuffer spikes) {
         head = head == 0 ? maxDelay - 1 : head - 1;
         int base = head * size;
+        byte[] in = pushedIn;
+        byte[] h = pushed;
+        spikes.get(0, in, 0, size);
         for (int i = 0; i < size; i++) {
-            bytes.put(base + i, spikes.get(i) != 0 ? (byte) 1 : 0);
+            h[i] = (byte) ((in[i] | -in[i]) >>> 31); // 1 for any non-zero byte, else 0
         }
+        bytes.put(base, h, 0, size);
     }
 
     /** The rows in logical order: a new BOOL {@code [maxDelay, N]}, row d = spikes of d pushes ago. */
