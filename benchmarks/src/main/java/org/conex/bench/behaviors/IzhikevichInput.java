@@ -60,6 +60,7 @@ public final class IzhikevichInput extends Behavior<NeuronGroup> {
         for (int k = 0, n = i.capacity(); k < n; k++) {
             i.put(k, offset + noise * (float) normal.next());
         }
+        normal.dropSpare(); // no state outside the checkpointed stream between steps (odd sizes)
         drive.addTo(g, i);
     }
 }

@@ -6,7 +6,8 @@ import org.conex.api.tensor.RandomStream;
  * Standard normal draws from a {@link RandomStream} by Marsaglia's polar method, which yields two
  * independent values per accepted pair (no trigonometry) and so costs about half of one
  * Box-Muller draw per value. The second value of a pair is kept for the next call; the sequence is
- * fully determined by the stream's seed.
+ * fully determined by the stream's seed. {@link #dropSpare()} at the end of a step leaves all state
+ * in the stream, which checkpoints save, so a resumed run draws the same values.
  */
 final class NormalSource {
     private final RandomStream rng;
@@ -15,6 +16,11 @@ final class NormalSource {
 
     NormalSource(RandomStream rng) {
         this.rng = rng;
+    }
+
+    /** Forgets a kept second value (nothing to forget after an even number of draws). */
+    void dropSpare() {
+        hasSpare = false;
     }
 
     /** The next N(0, 1) value. */
