@@ -62,6 +62,7 @@ final class ForkedRuns {
      */
     Child run(String name) throws IOException {
         Path json = Files.createTempFile("conex-bench-" + name + "-", ".json");
+        Process p = null;
         try {
             List<String> cmd = new ArrayList<>(javaCommand());
             cmd.add(BenchMain.class.getName());
@@ -70,20 +71,24 @@ final class ForkedRuns {
             cmd.add(CHILD_OPTION);
             cmd.add("--json");
             cmd.add(json.toString());
-            Process p = new ProcessBuilder(cmd).start();
+            p = new ProcessBuilder(cmd).start();
+            Process child = p;
             p.getOutputStream().close();
-            Thread errors = new Thread(() -> copy(p.getErrorStream(), err), "bench-" + name + "-stderr");
+            Thread errors = new Thread(() -> copy(child.getErrorStream(), err), "bench-" + name + "-stderr");
             errors.setDaemon(true);
             errors.start();
             copy(p.getInputStream(), out);
             int status = p.waitFor();
-            errors.join();
+            errors.join(10_000);
             JsonNode doc = Files.size(json) > 0 ? mapper.readTree(json.toFile()) : null;
             return new Child(status, doc);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for workload " + name, e);
         } finally {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly(); // relaying failed or we were interrupted: never leave a workload running
+            }
             Files.deleteIfExists(json);
         }
     }

@@ -149,6 +149,23 @@ class CheckpointAndFaultTest {
     }
 
     @Test
+    void pruningKeepsTheReplayOriginAtOrBeforeTheLastFiniteCheck() throws Exception {
+        CliFixture cli = faultyCli();
+        Path m = cli.write("nan1.yaml", FAULTY.replace("FAULT", "NanAt")
+                .replace("check_every: 1,", "check_every: 5, checkpoint_every: 1,"));
+        CliFixture.Result r = cli.run("run", m.toString(), "--out", "k1", "--progress", "none", "--keep-checkpoints", "1");
+        assertEquals(ExitCode.RUN_FAILED, r.code(), r.all());
+        // Checkpoints after steps 1..9; only the newest (9) is kept by count, plus step 5, the newest at
+        // or before the last finite check: the replay starts there, not from the initial state.
+        assertTrue(r.err().contains("replaying from step 5 (step-5.npz)"), r.err());
+        assertTrue(r.err().contains("first written at step 7 by behavior 'NanAt'"), r.err());
+        try (var files = Files.list(work.resolve("k1/checkpoints"))) {
+            assertEquals(List.of("failed-step-10.npz", "step-5.npz", "step-9.npz"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void aNanThatAReplayDoesNotReproduceIsReportedAsSuch() throws Exception {
         FaultBehaviors.NAN_ONCE_FIRED.set(false);
         CliFixture cli = faultyCli();

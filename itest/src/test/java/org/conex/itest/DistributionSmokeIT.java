@@ -116,6 +116,20 @@ class DistributionSmokeIT {
     }
 
     @Test
+    void benchRunsAWorkloadWithItsPluginOnlyOnItsOwnClassPath() throws Exception {
+        try (var lib = java.nio.file.Files.list(HOME.resolve("lib"))) {
+            assertFalse(lib.anyMatch(p -> p.getFileName().toString().startsWith("conex-benchmarks")),
+                    "the paper-network behaviors are not on the class path of run/validate/plot");
+        }
+        try (var bench = java.nio.file.Files.list(HOME.resolve("lib/bench"))) {
+            assertTrue(bench.anyMatch(p -> p.getFileName().toString().startsWith("conex-benchmarks")));
+        }
+        Result r = conex("bench", "conex-1k", "--runs", "1", "--warmup", "1", "--warmup-seconds", "0");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("input_spikes=5902 exc_spikes=20976"), "deterministic summary: " + r.out());
+    }
+
+    @Test
     void unknownCommandsGoToTheCliAndHelpWorks() throws Exception {
         Result help = conex("help");
         assertEquals(0, help.code(), help.out());

@@ -237,7 +237,7 @@ public final class Experiment {
                 if (ckEvery > 0 && t % ckEvery == 0) {
                     rec.flush();
                     checkpoint(net, rec, folder.checkpoints().resolve("step-" + t + ".npz"), "periodic");
-                    prune();
+                    prune(lastGood);
                 } else if (t % flushEvery == 0) {
                     rec.flush();
                 }
@@ -296,13 +296,26 @@ public final class Experiment {
         log.detail("checkpoint " + file.getFileName() + " at step " + net.iteration());
     }
 
-    private void prune() {
+    /**
+     * Deletes all but the newest {@code keepCheckpoints} periodic checkpoints, always keeping the
+     * newest one at or before {@code lastGood} (the last step the NaN/Inf check found finite): it is
+     * where a replay that names the behavior behind a later NaN starts ({@link NanLocator}).
+     */
+    private void prune(long lastGood) {
         try (Stream<Path> s = Files.list(folder.checkpoints())) {
             List<Path> periodic = new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.npz"))
                     .toList());
             periodic.sort((a, b) -> Long.compare(stepOf(a), stepOf(b)));
+            Path replayOrigin = null;
+            for (Path p : periodic) {
+                if (stepOf(p) <= lastGood) {
+                    replayOrigin = p;
+                }
+            }
             for (int i = 0; i < periodic.size() - keepCheckpoints; i++) {
-                Files.deleteIfExists(periodic.get(i));
+                if (!periodic.get(i).equals(replayOrigin)) {
+                    Files.deleteIfExists(periodic.get(i));
+                }
             }
         } catch (IOException e) {
             log.info("conex: cannot remove old checkpoints: " + e.getMessage());
