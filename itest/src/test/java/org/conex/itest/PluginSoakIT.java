@@ -95,6 +95,14 @@ class PluginSoakIT {
      * methods; with C1 only ({@code -XX:TieredStopAtLevel=1}) it stays flat to the KB.
      */
     static final long METASPACE_GROWTH = 8_000_000;
+    /**
+     * Cycles from which a per-cycle heap slope is meaningful. Over the few cycles of the default run
+     * one GC-timing jump of ~80 KB moves a fitted slope by the whole 16 KB margin, so the short run
+     * checks loaders, class count and total heap growth, and leaves the heap slope to the soak run.
+     */
+    static final int MIN_CYCLES_FOR_HEAP_SLOPE = 20;
+    /** Cycles of the leak control: enough for its heap slope only in the soak run. */
+    static final int LEAK_CONTROL_CYCLES = CYCLES >= MIN_CYCLES_FOR_HEAP_SLOPE ? MIN_CYCLES_FOR_HEAP_SLOPE : SHORT_CYCLES;
 
     private static final String MODEL = """
             {"network_behaviors": [{"type": "TimeResolution", "priority": 1, "params": {"dt": 1.0}}],
@@ -176,7 +184,7 @@ class PluginSoakIT {
     void leakControlPinnedPluginGenerationsAreCaught() throws Exception {
         MemoryTrend memory = new MemoryTrend();
         List<ClassLoader> pinned = new ArrayList<>();
-        for (int cycle = 1; cycle <= SHORT_CYCLES; cycle++) {
+        for (int cycle = 1; cycle <= LEAK_CONTROL_CYCLES; cycle++) {
             List<WeakReference<ClassLoader>> generations = cycle(cycle);
             generations.forEach(l -> pinned.add(l.get()));
             assertFalse(collected(generations.get(0), 300), "a pinned loader stays reachable");
@@ -186,14 +194,17 @@ class PluginSoakIT {
         AssertionError classes = assertThrows(AssertionError.class, () -> memory.assertFlat("loaded classes",
                 MemoryTrend.Sample::classes, 1, CLASS_GROWTH, CLASS_SLOPE));
         assertTrue(classes.getMessage().startsWith("loaded classes is not flat after 1"), classes.getMessage());
-        assertThrows(AssertionError.class, () -> memory.assertFlat("heap after GC (bytes)",
-                MemoryTrend.Sample::heapAfterGc, 1, HEAP_GROWTH, HEAP_SLOPE));
+        if (LEAK_CONTROL_CYCLES >= MIN_CYCLES_FOR_HEAP_SLOPE) {
+            assertThrows(AssertionError.class, () -> memory.assertFlat("heap after GC (bytes)",
+                    MemoryTrend.Sample::heapAfterGc, 1, HEAP_GROWTH, HEAP_SLOPE));
+        }
         pinned.clear();
     }
 
     private static void assertFlat(MemoryTrend memory, int warmUp) {
         memory.assertFlat("loaded classes", MemoryTrend.Sample::classes, warmUp, CLASS_GROWTH, CLASS_SLOPE);
-        memory.assertFlat("heap after GC (bytes)", MemoryTrend.Sample::heapAfterGc, warmUp, HEAP_GROWTH, HEAP_SLOPE);
+        memory.assertFlat("heap after GC (bytes)", MemoryTrend.Sample::heapAfterGc, warmUp, HEAP_GROWTH,
+                CYCLES >= MIN_CYCLES_FOR_HEAP_SLOPE ? HEAP_SLOPE : Double.MAX_VALUE);
         memory.assertFlat("Metaspace (bytes)", MemoryTrend.Sample::metaspace, warmUp, METASPACE_GROWTH,
                 Double.MAX_VALUE);
     }
