@@ -166,6 +166,25 @@ class CheckpointAndFaultTest {
     }
 
     @Test
+    void checkpointingAnUnboundedInMemoryRecorderWarnsOnce() throws Exception {
+        CliFixture cli = faultyCli();
+        String base = FAULTY.replace("      - {type: FAULT, params: {step: 7}}\n", "")
+                .replace("check_every: 1,", "check_every: 1, checkpoint_every: 5,").replace("steps: 50", "steps: 20");
+        Path unbounded = cli.write("rec.yaml", base.replace("      - {type: Fire}\n",
+                "      - {type: Fire}\n      - {type: Recorder, params: {variables: [v]}}\n"));
+        CliFixture.Result r = cli.run("run", unbounded.toString(), "--out", "u", "--progress", "none");
+        assertEquals(ExitCode.OK, r.code(), r.all());
+        String warning = "every checkpoint saves the whole history of the in-memory recorders [exc ";
+        assertTrue(r.err().contains(warning), r.err());
+        assertEquals(r.err().indexOf(warning), r.err().lastIndexOf(warning), "warned once for 4 checkpoints");
+        Path bounded = cli.write("rec-bounded.yaml", base.replace("      - {type: Fire}\n",
+                "      - {type: Fire}\n      - {type: Recorder, params: {variables: [v], max_length: 10}}\n"));
+        r = cli.run("run", bounded.toString(), "--out", "b", "--progress", "none");
+        assertEquals(ExitCode.OK, r.code(), r.all());
+        assertFalse(r.err().contains("whole history"), r.err());
+    }
+
+    @Test
     void aNanThatAReplayDoesNotReproduceIsReportedAsSuch() throws Exception {
         FaultBehaviors.NAN_ONCE_FIRED.set(false);
         CliFixture cli = faultyCli();

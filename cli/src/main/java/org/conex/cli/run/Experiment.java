@@ -66,6 +66,7 @@ public final class Experiment {
     private final JsonNode resolved;
     private final JsonNode core;
     private boolean warnedUnsaved;
+    private boolean warnedUnbounded;
     private NonFinite nonFinite;
 
     /** Wall-clock budget of the replay that names the behavior which wrote NaN/Inf (ms). */
@@ -294,6 +295,31 @@ public final class Experiment {
             throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
         }
         log.detail("checkpoint " + file.getFileName() + " at step " + net.iteration());
+        if (!warnedUnbounded) {
+            List<String> unbounded = unboundedRecorders(net);
+            if (!unbounded.isEmpty()) {
+                warnedUnbounded = true;
+                log.info("conex: warning: every checkpoint saves the whole history of the in-memory recorders "
+                        + unbounded + " (no max_length), so checkpoints grow with the run; record through the"
+                        + " model's recorders: section (streamed) or set max_length");
+            }
+        }
+    }
+
+    /** In-memory recorders whose history has no bound, as "owner priority name". */
+    private static List<String> unboundedRecorders(Network net) {
+        List<String> found = new ArrayList<>();
+        for (org.conex.api.model.NetworkObject o : net.allObjects()) {
+            for (var e : o.behaviors().entrySet()) {
+                org.conex.api.behavior.Behavior<?> b = e.getValue();
+                boolean unbounded = b instanceof org.conex.api.record.EventRecorder
+                        || b instanceof org.conex.api.record.Recorder && b.params().get("max_length") == null;
+                if (unbounded) {
+                    found.add(o.tag() + " " + org.conex.api.behavior.Behavior.formatPriority(e.getKey()) + " " + b.name());
+                }
+            }
+        }
+        return found;
     }
 
     /**
