@@ -59,6 +59,15 @@ class BatchAllowlistIT {
     }
 
     @Test
+    void aFolderNamedLikeAJarIsIgnoredNotFatal() throws Exception {
+        // it used to be read as a jar (IOException: Is a directory) and the command died with exit 1
+        Files.createDirectories(home.resolve("deploy/folder.jar/org"));
+        Files.writeString(home.resolve("conf/allowed-bundles.txt"), BundleAllowlistIT.sha256(example) + "  x.jar\n");
+        String out = validate(0);
+        assertFalse(out.contains("folder.jar"), out);
+    }
+
+    @Test
     void withoutAListTheDeployJarIsUsed() throws Exception {
         validate(0);
     }

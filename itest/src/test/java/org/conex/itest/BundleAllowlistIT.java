@@ -129,6 +129,78 @@ class BundleAllowlistIT {
                 + " 'conex-example-izhikevich.jar'", e.getMessage());
     }
 
+    @Test
+    void aFrameworkExtensionBundleInDeployNeverRunsWithoutAList() throws Exception {
+        frameworkExtensionIsRefused(false);
+    }
+
+    @Test
+    void aFrameworkExtensionBundleInDeployNeverRunsEvenIfListed() throws Exception {
+        frameworkExtensionIsRefused(true);
+    }
+
+    /**
+     * Felix installs a framework extension bundle inside installBundle, before any resolver hook or
+     * bundle listener could refuse it: the launcher disables them, so installing one fails, its
+     * activator never runs and its classes never reach the application class loader.
+     */
+    private void frameworkExtensionIsRefused(boolean listed) throws Exception {
+        Path jar = extensionBundle(home.resolve("ext-build"));
+        if (listed) {
+            Files.writeString(home.resolve("conf/allowed-bundles.txt"), sha256(jar) + "  conex-extension.jar\n");
+        }
+        BundleContext ctx = start();
+        System.clearProperty(EXTENSION_RAN);
+        try (LauncherHome.StdErr out = new LauncherHome.StdErr(true)) { // FileInstall logs on standard output
+            Path dropped = LauncherHome.drop(jar, home.resolve("deploy"), "conex-extension.jar");
+            String line = "Failed to install artifact: " + dropped;
+            assertTrue(LauncherHome.await(() -> out.text().contains(line) && out.text().contains(
+                    "UnsupportedOperationException: Unable to add extension bundle"), 10_000),
+                    "no '" + line + "' in:\n" + out.text());
+        }
+        Thread.sleep(1_500); // FileInstall polls every 250 ms: give it time to retry
+        assertNull(System.getProperty(EXTENSION_RAN), "the extension's activator ran");
+        assertThrows(ClassNotFoundException.class, () -> ClassLoader.getSystemClassLoader().loadClass(EXTENSION_CLASS));
+        assertTrue(LauncherHome.bundle(ctx, "org.conex.test.extension").isEmpty(), "the extension bundle is installed");
+        assertBuiltInsRun(ctx);
+    }
+
+    private static final String EXTENSION_RAN = "conex.test.extension.ran";
+    private static final String EXTENSION_CLASS = "org.conex.test.extension.Activator";
+
+    /** A framework extension bundle whose activator (and its class initialiser) set {@link #EXTENSION_RAN}. */
+    static Path extensionBundle(Path dir) throws Exception {
+        Path src = dir.resolve("src/org/conex/test/extension/Activator.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package org.conex.test.extension;\n"
+                + "public class Activator implements org.osgi.framework.BundleActivator {\n"
+                + "  static { System.setProperty(\"" + EXTENSION_RAN + "\", \"class loaded\"); }\n"
+                + "  public void start(org.osgi.framework.BundleContext c) { System.setProperty(\"" + EXTENSION_RAN
+                + "\", \"started\"); }\n"
+                + "  public void stop(org.osgi.framework.BundleContext c) { }\n}\n");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        String api = Path.of(org.osgi.framework.BundleActivator.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", api, "--release", "17", src.toString());
+        assertEquals(0, rc, "compiling the test extension");
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        java.util.jar.Attributes a = mf.getMainAttributes();
+        a.putValue("Manifest-Version", "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "org.conex.test.extension");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Fragment-Host", "system.bundle; extension:=framework");
+        a.putValue("ExtensionBundle-Activator", EXTENSION_CLASS);
+        Path jar = dir.resolve("conex-extension.jar");
+        try (java.util.jar.JarOutputStream z = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), mf)) {
+            z.putNextEntry(new ZipEntry("org/conex/test/extension/Activator.class"));
+            z.write(Files.readAllBytes(classes.resolve("org/conex/test/extension/Activator.class")));
+            z.closeEntry();
+        }
+        return jar;
+    }
+
     private BundleContext start() throws Exception {
         fw = Main.start(home, false);
         return fw.getBundleContext();

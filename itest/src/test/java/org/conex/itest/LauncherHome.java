@@ -109,13 +109,20 @@ final class LauncherHome {
         return held;
     }
 
-    /** Everything written to System.err while it runs (and still passed through). */
+    /** Everything written to System.err (or System.out) while it runs (and still passed through). */
     static final class StdErr implements AutoCloseable {
-        private final PrintStream original = System.err;
+        private final boolean stdout;
+        private final PrintStream original;
         private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
         StdErr() {
-            System.setErr(new PrintStream(new OutputStream() {
+            this(false);
+        }
+
+        StdErr(boolean stdout) {
+            this.stdout = stdout;
+            original = stdout ? System.out : System.err;
+            PrintStream tee = new PrintStream(new OutputStream() {
                 @Override
                 public synchronized void write(int b) {
                     copy.write(b);
@@ -127,7 +134,12 @@ final class LauncherHome {
                     copy.write(b, off, len);
                     original.write(b, off, len);
                 }
-            }, true, StandardCharsets.UTF_8));
+            }, true, StandardCharsets.UTF_8);
+            if (stdout) {
+                System.setOut(tee);
+            } else {
+                System.setErr(tee);
+            }
         }
 
         String text() {
@@ -138,7 +150,11 @@ final class LauncherHome {
 
         @Override
         public void close() {
-            System.setErr(original);
+            if (stdout) {
+                System.setOut(original);
+            } else {
+                System.setErr(original);
+            }
         }
     }
 }

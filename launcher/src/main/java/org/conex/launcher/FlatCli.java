@@ -40,30 +40,10 @@ final class FlatCli {
     /** Runs {@link ConexCli} with a registry of the class path's and {@code deploy/}'s providers. */
     static int run(String[] args, Path home) throws IOException {
         Optional<AllowList> allowList = AllowList.load(home.resolve(AllowList.FILE), AllowList.FILE);
-        List<Path> jars = List.of();
-        Path deploy = home.resolve("deploy");
-        if (Files.isDirectory(deploy)) {
-            try (Stream<Path> s = Files.list(deploy)) {
-                jars = s.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
-            }
-        }
+        List<Path> jars = deployJars(home.resolve("deploy"));
         Path checked = allowList.isPresent() ? Files.createTempDirectory("conex-plugins") : null;
         try {
-            List<URL> urls = new ArrayList<>();
-            for (Path p : jars) {
-                if (allowList.isEmpty()) {
-                    urls.add(url(p));
-                    continue;
-                }
-                byte[] bytes = Files.readAllBytes(p);
-                Verdict v = allowList.get().check(p.toString(), bytes);
-                if (v.allowed()) {
-                    ALLOWLIST_LOG.info(v.message());
-                    urls.add(url(Files.write(checked.resolve(p.getFileName()), bytes)));
-                } else {
-                    ALLOWLIST_LOG.warn(v.message());
-                }
-            }
+            List<URL> urls = classPath(jars, allowList, checked);
             try (URLClassLoader plugins = new URLClassLoader(urls.toArray(new URL[0]),
                     FlatCli.class.getClassLoader())) {
                 BehaviorRegistry registry = BehaviorRegistry.fromClassLoader(plugins);
@@ -74,6 +54,51 @@ final class FlatCli {
                 deleteTree(checked);
             }
         }
+    }
+
+    /**
+     * The jars of {@code deploy}, sorted: regular files named {@code *.jar} only, as FileInstall
+     * sees them ({@code subdir.mode=skip}); a folder named {@code x.jar} is not a plugin (on a class
+     * path it would be read as exploded classes).
+     */
+    static List<Path> deployJars(Path deploy) throws IOException {
+        if (!Files.isDirectory(deploy)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(deploy)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted()
+                    .toList();
+        }
+    }
+
+    /**
+     * The class path entries for {@code jars}: all of them without a list; with one, private copies
+     * in {@code checked} of the allowed ones (exactly the bytes checked). A jar that cannot be read
+     * is logged and skipped, so one bad file does not stop the command.
+     */
+    static List<URL> classPath(List<Path> jars, Optional<AllowList> allowList, Path checked) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (Path p : jars) {
+            if (allowList.isEmpty()) {
+                urls.add(url(p));
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(p);
+            } catch (IOException e) {
+                ALLOWLIST_LOG.warn("skipped " + p + ": cannot read it (" + e + ")");
+                continue;
+            }
+            Verdict v = allowList.get().check(p.toString(), bytes);
+            if (v.allowed()) {
+                ALLOWLIST_LOG.info(v.message());
+                urls.add(url(Files.write(checked.resolve(p.getFileName()), bytes)));
+            } else {
+                ALLOWLIST_LOG.warn(v.message());
+            }
+        }
+        return urls;
     }
 
     private static void deleteTree(Path dir) throws IOException {

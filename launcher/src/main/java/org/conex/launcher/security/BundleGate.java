@@ -148,6 +148,14 @@ public final class BundleGate implements SynchronousBundleListener, ResolverHook
             return new Verdict(true, Constants.SYSTEM_BUNDLE_LOCATION, "", "the framework");
         }
         String location = bundle.getLocation();
+        // BundleContent reads the bundle's entries, i.e. its CURRENT revision, which an update may
+        // have replaced by now: judge only a revision that is current before and after its entries
+        // are read (revisions are never reused, so it was current throughout and the bytes read
+        // were its own). A stale one is refused: it is not the bundle's code any more, and refusing
+        // a revision whose bytes were not checked is the safe answer.
+        if (!current(revision)) {
+            return stale(location);
+        }
         for (Path candidate : candidates(location)) {
             byte[] bytes;
             try {
@@ -156,6 +164,9 @@ public final class BundleGate implements SynchronousBundleListener, ResolverHook
                 continue;
             }
             if (BundleContent.matches(bundle, bytes)) {
+                if (!current(revision)) {
+                    return stale(location);
+                }
                 String sha = AllowList.sha256(bytes);
                 synchronized (this) {
                     if (builtIn.contains(sha)) {
@@ -167,6 +178,15 @@ public final class BundleGate implements SynchronousBundleListener, ResolverHook
         }
         return new Verdict(false, location, "", "its content is not the jar at its location nor any jar in "
                 + deploy + ", so its checksum cannot be checked");
+    }
+
+    private static boolean current(BundleRevision revision) {
+        return revision == revision.getBundle().adapt(BundleRevision.class);
+    }
+
+    private static Verdict stale(String location) {
+        return new Verdict(false, location, "", "the bundle was updated while this revision was being checked,"
+                + " so its bytes cannot be checked");
     }
 
     /** The file at {@code location}, then the deploy folder's jars. */
