@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,8 +67,9 @@ public final class Main {
      * before any bundle listener hears of it, so no {@link BundleGate} could stop it. The launcher
      * ships none, so it refuses them all. Felix reads this switch only as a <em>system</em> property
      * (not from the framework configuration), once, in the static initialiser of its
-     * {@code ExtensionManager}: it is set here, before any Felix class loads, and checked in
-     * {@link #start}.
+     * {@code ExtensionManager}: it is set here, before any Felix class loads, and bin/conex passes
+     * it too. An application that embeds the launcher after creating a Felix of its own must pass
+     * {@code -Dfelix.extensions.disable=true} itself (BundleAllowlistIT checks the shipped launcher).
      */
     static final String EXTENSIONS_DISABLE = "felix.extensions.disable";
 
@@ -148,7 +148,6 @@ public final class Main {
         Optional<AllowList> allowList = AllowList.load(home.resolve(AllowList.FILE), AllowList.FILE);
         System.setProperty(EXTENSIONS_DISABLE, "true");
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
-        requireExtensionBundlesDisabled(factory.getClass().getClassLoader());
         Map<String, String> config = config(home);
         config.put(EXTENSIONS_DISABLE, "true"); // not read from here by Felix 7.0.5; for the record
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.scan(System.getProperty("java.class.path"),
@@ -189,34 +188,6 @@ public final class Main {
             startBundle(console);
         }
         return fw;
-    }
-
-    /**
-     * Fails unless Felix's {@code ExtensionManager} has no class path extender, i.e. refuses every
-     * framework extension bundle. It has one when some Felix framework was created in this JVM before
-     * {@link #EXTENSIONS_DISABLE} was set (only possible when the launcher is embedded, e.g. in
-     * tests); its static initialiser has then run and nothing can switch extensions off any more.
-     * Fails closed when the fields cannot be read (another Felix version: check this again).
-     */
-    static void requireExtensionBundlesDisabled(ClassLoader felix) {
-        Object framework;
-        Object boot;
-        try {
-            Class<?> c = Class.forName("org.apache.felix.framework.ExtensionManager", true, felix);
-            Field f = c.getDeclaredField("m_extenderFramework");
-            Field b = c.getDeclaredField("m_extenderBoot");
-            f.setAccessible(true);
-            b.setAccessible(true);
-            framework = f.get(null);
-            boot = b.get(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot check that framework extension bundles are disabled"
-                    + " (a Felix other than 7.0.5?): " + e, e);
-        }
-        if (framework != null || boot != null) {
-            throw new IllegalStateException("framework extension bundles are enabled: a Felix framework was"
-                    + " created in this JVM before -D" + EXTENSIONS_DISABLE + "=true was set");
-        }
     }
 
     private static void startBundle(Bundle b) {
