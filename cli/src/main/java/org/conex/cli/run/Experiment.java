@@ -170,25 +170,17 @@ public final class Experiment {
      */
     private String locate(NonFinite nf, Checkpoint resume) {
         Path origin = null;
-        long originStep = -1;
-        try (Stream<Path> s = Files.list(folder.checkpoints())) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                String n = p.getFileName().toString();
-                if (n.matches("step-\\d+\\.npz") && stepOf(p) <= nf.lastGood() && stepOf(p) > originStep) {
-                    origin = p;
-                    originStep = stepOf(p);
-                }
-            }
+        try {
+            origin = newestAtOrBefore(periodicCheckpoints(), nf.lastGood());
         } catch (IOException e) {
             log.detail("cannot list checkpoints for the replay: " + e.getMessage());
         }
         if (origin == null && resume != null && resume.step() <= nf.lastGood()) {
             origin = resume.file();
-            originStep = resume.step();
         }
         Path from = origin;
-        log.info("conex: locating the behavior that wrote NaN/Inf by replaying from "
-                + (from == null ? "the initial state" : "step " + originStep + " (" + from.getFileName() + ")"));
+        log.info("conex: locating the behavior that wrote NaN/Inf by replaying from " + (from == null
+                ? "the initial state" : "step " + Checkpoint.open(from).step() + " (" + from.getFileName() + ")"));
         try {
             return new NanLocator(() -> replayOrigin(from), REPLAY_BUDGET_MS).locate(nf.step());
         } catch (RuntimeException e) {
@@ -328,16 +320,9 @@ public final class Experiment {
      * where a replay that names the behavior behind a later NaN starts ({@link NanLocator}).
      */
     private void prune(long lastGood) {
-        try (Stream<Path> s = Files.list(folder.checkpoints())) {
-            List<Path> periodic = new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.npz"))
-                    .toList());
-            periodic.sort((a, b) -> Long.compare(stepOf(a), stepOf(b)));
-            Path replayOrigin = null;
-            for (Path p : periodic) {
-                if (stepOf(p) <= lastGood) {
-                    replayOrigin = p;
-                }
-            }
+        try {
+            List<Path> periodic = periodicCheckpoints();
+            Path replayOrigin = newestAtOrBefore(periodic, lastGood);
             for (int i = 0; i < periodic.size() - keepCheckpoints; i++) {
                 if (!periodic.get(i).equals(replayOrigin)) {
                     Files.deleteIfExists(periodic.get(i));
@@ -346,6 +331,27 @@ public final class Experiment {
         } catch (IOException e) {
             log.info("conex: cannot remove old checkpoints: " + e.getMessage());
         }
+    }
+
+    /** The periodic checkpoints ({@code step-N.npz}) of the run folder, oldest first. */
+    private List<Path> periodicCheckpoints() throws IOException {
+        try (Stream<Path> s = Files.list(folder.checkpoints())) {
+            List<Path> periodic = new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.npz"))
+                    .toList());
+            periodic.sort((a, b) -> Long.compare(stepOf(a), stepOf(b)));
+            return periodic;
+        }
+    }
+
+    /** The newest of {@code periodic} (oldest first) written at or before {@code step}, or null. */
+    private static Path newestAtOrBefore(List<Path> periodic, long step) {
+        Path found = null;
+        for (Path p : periodic) {
+            if (stepOf(p) <= step) {
+                found = p;
+            }
+        }
+        return found;
     }
 
     private static long stepOf(Path p) {
