@@ -1,23 +1,19 @@
 package org.conex.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.conex.api.ConexException;
 import org.conex.api.model.Network;
 import org.conex.runtime.BehaviorFailure;
 import org.conex.runtime.BehaviorRegistry;
 import org.conex.runtime.Simulation;
 import org.conex.runtime.checkpoint.Checkpoint;
-import org.conex.runtime.checkpoint.CheckpointWriter;
 import org.conex.runtime.model.ModelBuilder;
 import org.conex.runtime.model.ModelInvalidException;
 import org.conex.runtime.model.ModelProblem;
@@ -62,11 +58,8 @@ public final class Experiment {
     private final RunFolder folder;
     private final RunLog log;
     private final Progress progress;
-    private final int keepCheckpoints;
-    private final JsonNode resolved;
     private final JsonNode core;
-    private boolean warnedUnsaved;
-    private boolean warnedUnbounded;
+    private final RunCheckpoints checkpoints;
     private NonFinite nonFinite;
 
     /** Wall-clock budget of the replay that names the behavior which wrote NaN/Inf (ms). */
@@ -84,9 +77,9 @@ public final class Experiment {
         this.folder = folder;
         this.log = log;
         this.progress = progress;
-        this.keepCheckpoints = Math.max(1, keepCheckpoints);
-        this.resolved = ModelWriter.toTree(spec);
         this.core = ModelWriter.core(spec);
+        this.checkpoints = new RunCheckpoints(folder.checkpoints(), log, spec.name(), ModelWriter.toTree(spec), core,
+                this::providers, keepCheckpoints);
     }
 
     /** Behavior types used by the model with version and provider ("1.0.0 from X"). */
@@ -169,12 +162,7 @@ public final class Experiment {
      * finite ({@link NanLocator}).
      */
     private String locate(NonFinite nf, Checkpoint resume) {
-        Path origin = null;
-        try {
-            origin = newestAtOrBefore(periodicCheckpoints(), nf.lastGood());
-        } catch (IOException e) {
-            log.detail("cannot list checkpoints for the replay: " + e.getMessage());
-        }
+        Path origin = checkpoints.newestAtOrBefore(nf.lastGood());
         if (origin == null && resume != null && resume.step() <= nf.lastGood()) {
             origin = resume.file();
         }
@@ -209,7 +197,7 @@ public final class Experiment {
             while (net.iteration() < last) {
                 if (stop.get()) {
                     progress.finish(net.iteration());
-                    Path cp = finalCheckpoint(net, rec, "interrupted-step-", "interrupted by the user");
+                    Path cp = checkpoints.writeFinal(net, rec, "interrupted-step-", "interrupted by the user");
                     return new Outcome(Status.INTERRUPTED, net.iteration(), "interrupted after step " + net.iteration()
                             + "; resume with --resume " + cp, cp);
                 }
@@ -229,8 +217,7 @@ public final class Experiment {
                 }
                 if (ckEvery > 0 && t % ckEvery == 0) {
                     rec.flush();
-                    checkpoint(net, rec, folder.checkpoints().resolve("step-" + t + ".npz"), "periodic");
-                    prune(lastGood);
+                    checkpoints.writePeriodic(net, rec, lastGood);
                 } else if (t % flushEvery == 0) {
                     rec.flush();
                 }
@@ -250,112 +237,7 @@ public final class Experiment {
 
     private Outcome fail(Network net, RecordingSession rec, String message) {
         log.info("conex: run failed: " + message);
-        Path cp = finalCheckpoint(net, rec, "failed-step-", "failure: " + message);
+        Path cp = checkpoints.writeFinal(net, rec, "failed-step-", "failure: " + message);
         return new Outcome(Status.FAILED, net.iteration(), message, cp);
-    }
-
-    private Path finalCheckpoint(Network net, RecordingSession rec, String prefix, String reason) {
-        try {
-            rec.flush();
-        } catch (RuntimeException e) {
-            log.info("conex: flushing the recordings failed: " + e.getMessage());
-        }
-        Path file = folder.checkpoints().resolve(prefix + net.iteration() + ".npz");
-        try {
-            checkpoint(net, rec, file, reason);
-            log.info("final checkpoint: " + file);
-            return file;
-        } catch (RuntimeException e) {
-            log.info("conex: the final checkpoint could not be written: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private void checkpoint(Network net, RecordingSession rec, Path file, String reason) {
-        Map<String, String> info = new LinkedHashMap<>();
-        info.put("reason", reason);
-        info.put("model_name", spec.name());
-        providers().forEach((k, v) -> info.put("provider " + k, v));
-        try {
-            List<String> skipped = CheckpointWriter.write(file, net, resolved, core, rec.positions(), info);
-            if (!skipped.isEmpty() && !warnedUnsaved) {
-                warnedUnsaved = true;
-                log.detail("checkpoints do not save " + skipped + " (not arrays, numbers or Checkpointable); a run"
-                        + " resumed from a checkpoint re-creates them from the model");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint " + file + ": " + e.getMessage(), e);
-        }
-        log.detail("checkpoint " + file.getFileName() + " at step " + net.iteration());
-        if (!warnedUnbounded) {
-            List<String> unbounded = unboundedRecorders(net);
-            if (!unbounded.isEmpty()) {
-                warnedUnbounded = true;
-                log.info("conex: warning: every checkpoint saves the whole history of the in-memory recorders "
-                        + unbounded + " (no max_length), so checkpoints grow with the run; record through the"
-                        + " model's recorders: section (streamed) or set max_length");
-            }
-        }
-    }
-
-    /** In-memory recorders whose history has no bound, as "owner priority name". */
-    private static List<String> unboundedRecorders(Network net) {
-        List<String> found = new ArrayList<>();
-        for (org.conex.api.model.NetworkObject o : net.allObjects()) {
-            for (var e : o.behaviors().entrySet()) {
-                org.conex.api.behavior.Behavior<?> b = e.getValue();
-                boolean unbounded = b instanceof org.conex.api.record.EventRecorder
-                        || b instanceof org.conex.api.record.Recorder && b.params().get("max_length") == null;
-                if (unbounded) {
-                    found.add(o.tag() + " " + org.conex.api.behavior.Behavior.formatPriority(e.getKey()) + " " + b.name());
-                }
-            }
-        }
-        return found;
-    }
-
-    /**
-     * Deletes all but the newest {@code keepCheckpoints} periodic checkpoints, always keeping the
-     * newest one at or before {@code lastGood} (the last step the NaN/Inf check found finite): it is
-     * where a replay that names the behavior behind a later NaN starts ({@link NanLocator}).
-     */
-    private void prune(long lastGood) {
-        try {
-            List<Path> periodic = periodicCheckpoints();
-            Path replayOrigin = newestAtOrBefore(periodic, lastGood);
-            for (int i = 0; i < periodic.size() - keepCheckpoints; i++) {
-                if (!periodic.get(i).equals(replayOrigin)) {
-                    Files.deleteIfExists(periodic.get(i));
-                }
-            }
-        } catch (IOException e) {
-            log.info("conex: cannot remove old checkpoints: " + e.getMessage());
-        }
-    }
-
-    /** The periodic checkpoints ({@code step-N.npz}) of the run folder, oldest first. */
-    private List<Path> periodicCheckpoints() throws IOException {
-        try (Stream<Path> s = Files.list(folder.checkpoints())) {
-            List<Path> periodic = new ArrayList<>(s.filter(p -> p.getFileName().toString().matches("step-\\d+\\.npz"))
-                    .toList());
-            periodic.sort((a, b) -> Long.compare(stepOf(a), stepOf(b)));
-            return periodic;
-        }
-    }
-
-    /** The newest of {@code periodic} (oldest first) written at or before {@code step}, or null. */
-    private static Path newestAtOrBefore(List<Path> periodic, long step) {
-        Path found = null;
-        for (Path p : periodic) {
-            if (stepOf(p) <= step) {
-                found = p;
-            }
-        }
-        return found;
-    }
-
-    private static long stepOf(Path p) {
-        String n = p.getFileName().toString();
-        return Long.parseLong(n.substring(5, n.length() - 4));
     }
 }
