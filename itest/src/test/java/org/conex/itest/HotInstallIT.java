@@ -41,19 +41,6 @@ import org.osgi.framework.ServiceRegistration;
  * and the example Izhikevich plugin installed, swapped in, uninstalled and updated under it.
  */
 class HotInstallIT {
-    private static final String MODEL = """
-            {"network_behaviors": [{"type": "TimeResolution", "priority": 1, "params": {"dt": 1.0}}],
-             "neuron_groups": [
-               {"tag": "lif", "size": 4, "behaviors": [
-                 {"type": "InputSequence", "priority": 250, "params": {"variable": "I", "values": [[2, 4, 8, 12]]}},
-                 {"type": "LIF", "priority": 260, "model": true, "params": {"R": 2.0, "tau": 10.0,
-                   "threshold": -55.0, "v_reset": -70.0, "v_rest": -65.0, "init_v": -65.0}},
-                 {"type": "Fire", "priority": 340, "params": {}}]},
-               {"tag": "izh", "size": 4, "behaviors": [
-                 {"type": "InputSequence", "priority": 250, "params": {"variable": "I", "values": [[2, 4, 8, 12]]}},
-                 {"type": "Izhikevich", "priority": 260, "params": {}},
-                 {"type": "Fire", "priority": 340, "params": {}}]}]}
-            """;
 
     @TempDir
     Path tmp;
@@ -67,7 +54,7 @@ class HotInstallIT {
     void start() throws Exception {
         platform = new Platform(tmp.resolve("felix"));
         registry = platform.registry();
-        model = LiveModel.of(new ObjectMapper().readTree(MODEL), registry, 5, "itest");
+        model = LiveModel.of(new ObjectMapper().readTree(Platform.TWO_GROUP_MODEL), registry, 5, "itest");
         model.hotSwap().addListener(events::add);
         model.loop().start();
     }
@@ -187,7 +174,8 @@ class HotInstallIT {
     @Test
     void pluginClassLoaderIsCollectedAfterUninstall() throws Exception {
         WeakReference<ClassLoader> loader = installUseAndUninstall(false);
-        assertTrue(collected(loader, 10_000), "the plugin's class loader is still reachable after uninstall+refresh");
+        assertTrue(Platform.collected(loader, 10_000),
+                "the plugin's class loader is still reachable after uninstall+refresh");
     }
 
     /** Negative control: pinning one plugin object must keep the loader alive, or the check proves nothing. */
@@ -195,9 +183,9 @@ class HotInstallIT {
     void negativeControlAPinnedInstanceKeepsTheClassLoaderAlive() throws Exception {
         WeakReference<ClassLoader> loader = installUseAndUninstall(true);
         assertTrue(pinned != null);
-        assertTrue(!collected(loader, 2_000), "a pinned plugin instance must keep its class loader alive");
+        assertTrue(!Platform.collected(loader, 2_000), "a pinned plugin instance must keep its class loader alive");
         pinned = null;
-        assertTrue(collected(loader, 10_000), "released once unpinned");
+        assertTrue(Platform.collected(loader, 10_000), "released once unpinned");
     }
 
     private Object pinned;
@@ -222,14 +210,6 @@ class HotInstallIT {
         return ref;
     }
 
-    private static boolean collected(WeakReference<?> ref, long ms) throws InterruptedException {
-        long end = System.currentTimeMillis() + ms;
-        while (ref.get() != null && System.currentTimeMillis() < end) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        return ref.get() == null;
-    }
 
     /** The first not yet awaited event of this kind for this group (waits up to 10 s). */
     private HotSwapEvent await(Kind kind, String group) throws InterruptedException {

@@ -31,6 +31,23 @@ import org.osgi.util.tracker.ServiceTracker;
 final class Platform implements AutoCloseable {
     static final Path BUNDLES = Path.of(System.getProperty("conex.bundles", "target/bundles"));
     private final Framework fw;
+    /**
+     * A network of two 4-neuron groups driven by the same input: "lif" (LIF, marked as the model) and
+     * "izh" (the example plugin's Izhikevich, waiting until the plugin is installed).
+     */
+    static final String TWO_GROUP_MODEL = """
+            {"network_behaviors": [{"type": "TimeResolution", "priority": 1, "params": {"dt": 1.0}}],
+             "neuron_groups": [
+               {"tag": "lif", "size": 4, "behaviors": [
+                 {"type": "InputSequence", "priority": 250, "params": {"variable": "I", "values": [[2, 4, 8, 12]]}},
+                 {"type": "LIF", "priority": 260, "model": true, "params": {"R": 2.0, "tau": 10.0,
+                   "threshold": -55.0, "v_reset": -70.0, "v_rest": -65.0, "init_v": -65.0}},
+                 {"type": "Fire", "priority": 340, "params": {}}]},
+               {"tag": "izh", "size": 4, "behaviors": [
+                 {"type": "InputSequence", "priority": 250, "params": {"variable": "I", "values": [[2, 4, 8, 12]]}},
+                 {"type": "Izhikevich", "priority": 260, "params": {}},
+                 {"type": "Fire", "priority": 340, "params": {}}]}]}
+            """;
 
     Platform(Path storage) throws IOException, BundleException {
         Map<String, String> config = new HashMap<>();
@@ -100,6 +117,16 @@ final class Platform implements AutoCloseable {
         if (!done.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("refresh did not finish in 10 s");
         }
+    }
+
+    /** Whether {@code ref} is cleared within {@code ms} milliseconds, asking for GC meanwhile. */
+    static boolean collected(java.lang.ref.WeakReference<?> ref, long ms) throws InterruptedException {
+        long end = System.currentTimeMillis() + ms;
+        while (ref.get() != null && System.currentTimeMillis() < end) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        return ref.get() == null;
     }
 
     @Override

@@ -104,19 +104,6 @@ class PluginSoakIT {
     /** Cycles of the leak control: enough for its heap slope only in the soak run. */
     static final int LEAK_CONTROL_CYCLES = CYCLES >= MIN_CYCLES_FOR_HEAP_SLOPE ? MIN_CYCLES_FOR_HEAP_SLOPE : SHORT_CYCLES;
 
-    private static final String MODEL = """
-            {"network_behaviors": [{"type": "TimeResolution", "priority": 1, "params": {"dt": 1.0}}],
-             "neuron_groups": [
-               {"tag": "lif", "size": 4, "behaviors": [
-                 {"type": "InputSequence", "priority": 250, "params": {"variable": "I", "values": [[2, 4, 8, 12]]}},
-                 {"type": "LIF", "priority": 260, "model": true, "params": {"R": 2.0, "tau": 10.0,
-                   "threshold": -55.0, "v_reset": -70.0, "v_rest": -65.0, "init_v": -65.0}},
-                 {"type": "Fire", "priority": 340, "params": {}}]},
-               {"tag": "izh", "size": 4, "behaviors": [
-                 {"type": "InputSequence", "priority": 250, "params": {"variable": "I", "values": [[2, 4, 8, 12]]}},
-                 {"type": "Izhikevich", "priority": 260, "params": {}},
-                 {"type": "Fire", "priority": 340, "params": {}}]}]}
-            """;
     private static final String LOCATION = "soak:conex-example-izhikevich";
     private static final String V1 = "org.conex.examples.izhikevich 0.1.0.SNAPSHOT";
     private static final String V2 = "org.conex.examples.izhikevich 0.2.0";
@@ -136,7 +123,7 @@ class PluginSoakIT {
         jarV1 = Files.readAllBytes(jar);
         jarV2 = withVersion(jar, "0.2.0");
         platform = new Platform(tmp.resolve("felix"));
-        model = LiveModel.of(new ObjectMapper().readTree(MODEL), platform.registry(), 5, "soak");
+        model = LiveModel.of(new ObjectMapper().readTree(Platform.TWO_GROUP_MODEL), platform.registry(), 5, "soak");
         model.hotSwap().addListener(this::attached);
         model.loop().start();
     }
@@ -162,7 +149,7 @@ class PluginSoakIT {
             List<WeakReference<ClassLoader>> generations = cycle(cycle);
             assertTrue(generations.size() >= 2, "install and update each brought a loader: " + generations.size());
             for (WeakReference<ClassLoader> l : generations) {
-                assertTrue(collected(l, 10_000), "cycle " + cycle + ": a class loader of the uninstalled plugin is"
+                assertTrue(Platform.collected(l, 10_000), "cycle " + cycle + ": a class loader of the uninstalled plugin is"
                         + " still reachable");
             }
             sample(memory, cycle);
@@ -187,7 +174,7 @@ class PluginSoakIT {
         for (int cycle = 1; cycle <= LEAK_CONTROL_CYCLES; cycle++) {
             List<WeakReference<ClassLoader>> generations = cycle(cycle);
             generations.forEach(l -> pinned.add(l.get()));
-            assertFalse(collected(generations.get(0), 300), "a pinned loader stays reachable");
+            assertFalse(Platform.collected(generations.get(0), 300), "a pinned loader stays reachable");
             sample(memory, cycle);
         }
         System.out.printf("plugin soak leak control: %d loaders pinned%n%s", pinned.size(), memory.table());
@@ -338,14 +325,6 @@ class PluginSoakIT {
         }
     }
 
-    private static boolean collected(WeakReference<?> ref, long ms) throws InterruptedException {
-        long end = System.currentTimeMillis() + ms;
-        while (ref.get() != null && System.currentTimeMillis() < end) {
-            System.gc();
-            Thread.sleep(20);
-        }
-        return ref.get() == null;
-    }
 
     private long awaitSteps(long n) throws InterruptedException {
         long target = model.network().iteration() + n;
