@@ -1,6 +1,9 @@
 package org.conex.api.tensor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 /**
@@ -17,6 +20,9 @@ import java.nio.FloatBuffer;
 public final class Kernels {
     /** Row count from which {@link #addToColumns} walks each column down the rows (stride prefetch). */
     static final int COLUMN_WALK_MIN_ROWS = 64;
+    /** Eight bytes of a {@code byte[]} as one little-endian long. */
+    private static final VarHandle LITTLE_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Kernels() {
     }
@@ -25,17 +31,66 @@ public final class Kernels {
      * Writes the indices of the non-zero bytes of {@code spikes[0 .. n)} into {@code out} in
      * ascending order.
      *
-     * @param spikes one byte per neuron, 0 = silent (a {@link Views#bools} view)
+     * <p>Eight bytes are read at a time and only the non-zero words are decoded: spikes are rare
+     * (a few percent of the neurons per step), so most words are skipped with one test, about three
+     * times faster than a test per byte (docs/performance.md).
+     *
+     * @param spikes one byte per neuron, 0 = silent (a {@link Views#bools} view), indexed from 0
      * @param n      number of neurons to scan
      * @param out    receives the indices; needs room for every spike (length n suffices)
      * @return the number of indices written
      */
     public static int spikeIndices(ByteBuffer spikes, int n, int[] out) {
+        boolean little = spikes.order() == ByteOrder.LITTLE_ENDIAN;
         int c = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long word = spikes.getLong(i);
+            if (word != 0) {
+                c = decode(little ? word : Long.reverseBytes(word), i, out, c);
+            }
+        }
+        for (; i < n; i++) {
             if (spikes.get(i) != 0) {
                 out[c++] = i;
             }
+        }
+        return c;
+    }
+
+    /**
+     * {@link #spikeIndices(ByteBuffer, int, int[])} over a heap copy of the spikes (e.g. one the
+     * caller needs anyway).
+     *
+     * @param spikes one byte per neuron, 0 = silent
+     * @param n      number of neurons to scan ({@code <= spikes.length})
+     * @param out    receives the indices in ascending order; needs room for every spike
+     * @return the number of indices written
+     */
+    public static int spikeIndices(byte[] spikes, int n, int[] out) {
+        int c = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long word = (long) LITTLE_LONGS.get(spikes, i);
+            if (word != 0) {
+                c = decode(word, i, out, c);
+            }
+        }
+        for (; i < n; i++) {
+            if (spikes[i] != 0) {
+                out[c++] = i;
+            }
+        }
+        return c;
+    }
+
+    /** Appends {@code at + b} for each non-zero byte b of a little-endian word, ascending. */
+    private static int decode(long word, int at, int[] out, int c) {
+        long w = word;
+        while (w != 0) {
+            int b = Long.numberOfTrailingZeros(w) >>> 3;
+            out[c++] = at + b;
+            w &= ~(0xFFL << (b << 3));
         }
         return c;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,15 +19,23 @@ class KernelsTest {
 
     @Test
     void sumRowsAddsTheRowsInTheGivenOrderForEveryCount() {
+        // counts 0..19 cover no rows, the single-row tail, blocks of four, and one or two blocks of
+        // eight with the interleaved touch; 37 columns span several cache lines and end mid-line
+        for (int cols : new int[] {7, 37}) {
+            sumRowsCase(cols);
+        }
+    }
+
+    private static void sumRowsCase(int cols) {
         Random r = new Random(3);
-        int rows = 11;
-        int cols = 7;
+        int rows = 23;
         float[] w = new float[rows * cols];
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) (r.nextGaussian() * 1e3);
         }
         FloatBuffer wb = floats(w);
-        int[] order = {9, 2, 5, 0, 10, 3, 3, 8, 1};
+        int[] order = {9, 2, 5, 0, 10, 3, 3, 8, 1, 22, 17, 4, 4, 13, 7, 21, 6, 11, 19};
+        RowSums sums = new RowSums(cols);
         for (int count = 0; count <= order.length; count++) {
             float[] expected = new float[cols];
             for (int k = 0; k < count; k++) {
@@ -36,10 +45,10 @@ class KernelsTest {
             }
             float[] acc = new float[cols + 2];
             acc[cols + 1] = 42f;
-            new RowSums(cols).sum(wb, order, count, acc);
+            sums.sum(wb, order, count, acc);
             for (int j = 0; j < cols; j++) {
                 assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(acc[j]),
-                        "count " + count + ", column " + j);
+                        "cols " + cols + ", count " + count + ", column " + j);
             }
             assertEquals(42f, acc[cols + 1], "entries beyond cols are left alone");
         }
@@ -52,6 +61,44 @@ class KernelsTest {
         assertEquals(3, Kernels.spikeIndices(b, 7, out));
         assertArrayEquals(new int[] {1, 4, 5}, java.util.Arrays.copyOf(out, 3));
         assertEquals(1, Kernels.spikeIndices(b, 4, out));
+    }
+
+    @Test
+    void spikeIndicesWordScanEqualsAByteLoopForEveryLengthOrderAndValue() {
+        Random r = new Random(11);
+        byte[] values = {1, -1, 0x7f, (byte) 0x80, 2};
+        for (int n = 0; n <= 70; n++) {
+            for (double density : new double[] {0, 0.05, 0.5, 1}) {
+                byte[] h = new byte[n + 5];
+                for (int i = 0; i < h.length; i++) {
+                    h[i] = r.nextDouble() < density ? values[r.nextInt(values.length)] : 0;
+                }
+                int[] expected = new int[n];
+                int count = 0;
+                for (int i = 0; i < n; i++) {
+                    if (h[i] != 0) {
+                        expected[count++] = i;
+                    }
+                }
+                String what = "n " + n + ", density " + density;
+                int[] out = new int[n];
+                assertEquals(count, Kernels.spikeIndices(h, n, out), what + ", byte[]");
+                assertArrayEquals(java.util.Arrays.copyOf(expected, count), java.util.Arrays.copyOf(out, count), what);
+                for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+                    // a direct buffer that starts 3 bytes into its memory, as a view of an array slice does
+                    ByteBuffer all = ByteBuffer.allocateDirect(h.length + 3);
+                    all.position(3);
+                    ByteBuffer b = all.slice().order(order);
+                    b.put(0, h);
+                    java.util.Arrays.fill(out, -1);
+                    assertEquals(count, Kernels.spikeIndices(b, n, out), what + ", " + order);
+                    assertArrayEquals(java.util.Arrays.copyOf(expected, count), java.util.Arrays.copyOf(out, count),
+                            what + ", " + order);
+                    assertEquals(count, Kernels.spikeIndices(ByteBuffer.wrap(h).order(order), n, out),
+                            what + ", heap " + order);
+                }
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.conex.api.ModelException;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Vec;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -106,7 +107,7 @@ public final class LearningInputs {
             preBytes = new byte[nSrc];
         }
         preSpike.get(0, preBytes, 0, nSrc);
-        preCount = collect(preBytes, nSrc, preIdx);
+        preCount = Kernels.spikeIndices(preBytes, nSrc, preIdx);
         if (postBytes.length != nDst) {
             postBytes = new byte[nDst];
         }
@@ -116,7 +117,7 @@ public final class LearningInputs {
         for (int j = 0; j < nDst; j++) {
             flags[j] = pb[j] != 0;
         }
-        postCount = collect(pb, nDst, postIdx);
+        postCount = Kernels.spikeIndices(pb, nDst, postIdx);
     }
 
     private ByteBuffer bools(SynapseGroup s, String var, INDArray a, int n) {
@@ -131,17 +132,6 @@ public final class LearningInputs {
         if (found != n) {
             throw error(s, "'" + var + "' has " + found + " elements, expected " + n);
         }
-    }
-
-    /** Indices of the non-zero bytes of {@code spikes[0 .. n)} into {@code out}, ascending; returns the count. */
-    private static int collect(byte[] spikes, int n, int[] out) {
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            if (spikes[i] != 0) {
-                out[c++] = i;
-            }
-        }
-        return c;
     }
 
     /** Whether source i spiked (pre_spike). */

@@ -1,5 +1,7 @@
 package org.conex.behaviors.spatial;
 
+import org.conex.api.tensor.Kernels;
+
 /**
  * The indices of the true entries of a bool spike vector, collected into a reusable buffer so
  * event-driven kernels touch only the neurons that spiked. Not thread-safe; one per kernel.
@@ -19,14 +21,8 @@ public final class SpikeIndex {
      * @return the number of spikes
      */
     public int collect(byte[] spikes) {
-        int n = 0;
-        for (int i = 0, len = index.length; i < len; i++) {
-            if (spikes[i] != 0) {
-                index[n++] = i;
-            }
-        }
-        count = n;
-        return n;
+        count = Kernels.spikeIndices(spikes, index.length, index);
+        return count;
     }
 
     /** Number of spikes found by the last {@link #collect}. */

@@ -29,6 +29,7 @@ abstract class SpikeCatcher extends Behavior<SynapseGroup> {
     private AxonHistory axon;
     private INDArray delayArray;
     private LongBuffer delays;
+    private long[] delayCopy = new long[0];
     private INDArray outArray;
     private ByteBuffer out;
 
@@ -79,11 +80,7 @@ abstract class SpikeCatcher extends Behavior<SynapseGroup> {
         int max = axon.maxDelay();
         int n = delays.capacity();
         long first = n == 0 ? 0 : delays.get(0);
-        int same = 1;
-        while (same < n && delays.get(same) == first) {
-            same++;
-        }
-        if (same == n && first >= 0 && first < max) {
+        if (uniform(n, first) && first >= 0 && first < max) {
             axon.copySpikes((int) first, out);
             return;
         }
@@ -94,6 +91,20 @@ abstract class SpikeCatcher extends Behavior<SynapseGroup> {
             }
             out.put(i, axon.spiked((int) d, i) ? (byte) 1 : 0);
         }
+    }
+
+    /** Whether every delay equals {@code first}: a bulk copy and a loop the JIT vectorises. */
+    private boolean uniform(int n, long first) {
+        if (delayCopy.length != n) {
+            delayCopy = new long[n];
+        }
+        long[] d = delayCopy;
+        delays.get(0, d, 0, n);
+        long differ = 0;
+        for (int i = 0; i < n; i++) {
+            differ |= d[i] ^ first;
+        }
+        return differ == 0;
     }
 
     private void bindDelays(SynapseGroup synapse) {

@@ -7,6 +7,7 @@ import org.conex.api.behavior.ParamKind;
 import org.conex.api.behavior.ParamSpec;
 import org.conex.api.behavior.Params;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
 import org.conex.api.tensor.Views;
@@ -38,6 +39,7 @@ abstract class SpikeTrace extends Behavior<SynapseGroup> {
     private ByteBuffer spikes;
     private float[] hx = new float[0];
     private byte[] hs = new byte[0];
+    private int[] spiking = new int[0];
 
     SpikeTrace(Params params) {
         super(params);
@@ -93,14 +95,15 @@ abstract class SpikeTrace extends Behavior<SynapseGroup> {
         if (hx.length != n) {
             hx = new float[n];
             hs = new byte[n];
+            spiking = new int[n];
         }
         float[] h = hx;
         x.get(0, h, 0, n);
         s.get(0, hs, 0, n);
-        for (int i = 0; i < n; i++) {
-            if (hs[i] != 0) {
-                h[i] = h[i] + scale;
-            }
+        int[] fired = spiking;
+        for (int k = 0, c = Kernels.spikeIndices(hs, n, fired); k < c; k++) {
+            int i = fired[k];
+            h[i] = h[i] + scale;
         }
         for (int i = 0; i < n; i++) {
             h[i] = h[i] - (h[i] / tau) * dt;
