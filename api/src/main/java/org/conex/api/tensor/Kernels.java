@@ -162,13 +162,20 @@ public final class Kernels {
      * read-modify-writes in flight instead of one. Each entry is updated once either way, so the
      * result does not depend on the order. With infinite bounds nothing is clamped.
      *
+     * <p>{@code clamp(x, -inf, hi)} is {@code min(x, hi)} for every x (NaN and signed zeros
+     * included), so with {@code lo = -inf} the column walk applies only the upper bound, about half
+     * the clamp's cost: a caller that knows no written value can fall below its lower bound passes
+     * {@code Float.NEGATIVE_INFINITY} (see {@link WeightChanges#offerBounds}).
+     *
      * @param rows       row indices (ascending for locality), the first {@code nRows} used
      * @param increments the increment of each listed row (same indexing as {@code rows})
      * @param columns    column indices (distinct), the first {@code nColumns} used
      */
     public static void addToColumns(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows, int[] columns,
                                     int nColumns, float lo, float hi) {
-        if (nRows >= COLUMN_WALK_MIN_ROWS) {
+        if (nRows >= COLUMN_WALK_MIN_ROWS && lo == Float.NEGATIVE_INFINITY) {
+            walkColumnsAtMost(w, cols, rows, increments, nRows, columns, nColumns, hi);
+        } else if (nRows >= COLUMN_WALK_MIN_ROWS) {
             walkColumns(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
         } else {
             rowBlocks(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
@@ -194,6 +201,29 @@ public final class Kernels {
             for (int r = 0; r < nRows; r++) {
                 int e = rows[r] * cols + j;
                 w.put(e, clamp(w.get(e) + increments[r], lo, hi));
+            }
+        }
+    }
+
+    /** {@link #walkColumns} with {@code lo = -inf}: {@code min(w + c, hi)}, the same values. */
+    private static void walkColumnsAtMost(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows,
+                                          int[] columns, int nColumns, float hi) {
+        int k = 0;
+        for (; k + 2 <= nColumns; k += 2) {
+            int j0 = columns[k];
+            int j1 = columns[k + 1];
+            for (int r = 0; r < nRows; r++) {
+                int base = rows[r] * cols;
+                float c = increments[r];
+                w.put(base + j0, Math.min(w.get(base + j0) + c, hi));
+                w.put(base + j1, Math.min(w.get(base + j1) + c, hi));
+            }
+        }
+        for (; k < nColumns; k++) {
+            int j = columns[k];
+            for (int r = 0; r < nRows; r++) {
+                int e = rows[r] * cols + j;
+                w.put(e, Math.min(w.get(e) + increments[r], hi));
             }
         }
     }

@@ -135,6 +135,13 @@ public final class WeightChanges {
     /**
      * Offers bounds that writers may apply as they write, valid while {@code owner} is enabled
      * and the network's structure version is still {@code structureVersion}.
+     *
+     * <p>The owner offers right after its visit, so while an offer stands every weight outside
+     * the bounds lies in a row or column marked unclamped since that visit, or everything was
+     * marked (and the owner's next visit covers them). A writer may rely on this: e.g. one that
+     * only adds non-negative increments need not apply the lower bound ({@code min(w + c, upper)}
+     * instead of the full clamp), since a value in bounds stays above it and a value outside them
+     * is visited anyway.
      */
     public void offerBounds(Behavior<?> owner, double lower, double upper, long structureVersion) {
         this.boundsOwner = owner;

@@ -153,12 +153,51 @@ class KernelsTest {
     void addToColumnsWalksColumnsForManyRowsWithTheSameResult() {
         int[] all = {10, 3, 4, 0, 7};
         for (int nColumns = 0; nColumns <= all.length; nColumns++) {
-            walkColumnsCase(java.util.Arrays.copyOf(all, nColumns));
+            walkColumnsCase(java.util.Arrays.copyOf(all, nColumns), 0.05f);
+            walkColumnsCase(java.util.Arrays.copyOf(all, nColumns), Float.NEGATIVE_INFINITY);
+        }
+    }
+
+    @Test
+    void anInfiniteLowerBoundAppliesOnlyTheUpperOneForEveryValue() {
+        // the column walk's upper-bound-only loop against clamp(x, -inf, hi), bit for bit, on
+        // values that make min and max differ: NaN of both signs, zeros of both signs, infinities
+        float[] specials = {Float.NaN, Float.intBitsToFloat(0xffc00000), -0f, 0f, Float.NEGATIVE_INFINITY,
+                Float.POSITIVE_INFINITY, -1e30f, 2f, 0.5f};
+        int rows = Kernels.COLUMN_WALK_MIN_ROWS + 3;
+        int cols = 5;
+        for (float hi : new float[] {1f, 0f, -0f, Float.POSITIVE_INFINITY}) {
+            float[] w = new float[rows * cols];
+            float[] inc = new float[rows];
+            int[] listed = new int[rows];
+            for (int k = 0; k < rows; k++) {
+                listed[k] = k;
+                inc[k] = specials[(k / specials.length) % specials.length];
+                for (int j = 0; j < cols; j++) {
+                    w[k * cols + j] = specials[(k + j) % specials.length];
+                }
+            }
+            FloatBuffer b = floats(w);
+            int[] columns = {4, 1, 2};
+            Kernels.addToColumns(b, cols, listed, inc, rows, columns, columns.length, Float.NEGATIVE_INFINITY, hi);
+            for (int k = 0; k < rows; k++) {
+                for (int j : columns) {
+                    int e = k * cols + j;
+                    float x = w[e] + inc[k];
+                    w[e] = Kernels.clamp(x, Float.NEGATIVE_INFINITY, hi);
+                    assertEquals(Float.floatToRawIntBits(Math.min(x, hi)), Float.floatToRawIntBits(w[e]),
+                            "clamp(" + x + ", -inf, " + hi + ") is min(x, hi)");
+                }
+            }
+            float[] got = read(b);
+            for (int e = 0; e < w.length; e++) {
+                assertEquals(Float.floatToRawIntBits(w[e]), Float.floatToRawIntBits(got[e]), "hi " + hi + ", entry " + e);
+            }
         }
     }
 
     /** Column walk (in pairs, then a last single column) against the plain definition. */
-    private static void walkColumnsCase(int[] columns) {
+    private static void walkColumnsCase(int[] columns, float lo) {
         Random r = new Random(9);
         int rows = Kernels.COLUMN_WALK_MIN_ROWS + 37;
         int cols = 11;
@@ -174,14 +213,14 @@ class KernelsTest {
             listed[k] = (k * 7) % rows;
             inc[k] = (float) (r.nextDouble() - 0.4) * 0.5f;
         }
-        Kernels.addToColumns(b, cols, listed, inc, nRows, columns, columns.length, 0.05f, 0.95f);
+        Kernels.addToColumns(b, cols, listed, inc, nRows, columns, columns.length, lo, 0.95f);
         for (int k = 0; k < nRows; k++) {
             for (int j : columns) {
                 int e = listed[k] * cols + j;
-                w[e] = Kernels.clamp(w[e] + inc[k], 0.05f, 0.95f);
+                w[e] = Kernels.clamp(w[e] + inc[k], lo, 0.95f);
             }
         }
-        assertArrayEquals(w, read(b), "columns " + columns.length);
+        assertArrayEquals(w, read(b), "columns " + columns.length + ", lo " + lo);
     }
 
     private static float[] read(FloatBuffer b) {

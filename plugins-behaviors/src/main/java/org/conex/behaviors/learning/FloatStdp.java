@@ -142,7 +142,24 @@ final class FloatStdp {
         for (int r = 0; r < nRows; r++) {
             increments[r] = x[rows[r]] * aPlus;
         }
-        Kernels.addToColumns(w, nDst, rows, increments, nRows, posts, count, lo, hi);
+        // lo is the lower bound offered by the clip that follows (or -inf): every weight outside
+        // the bounds lies in a row or column that clip visits next (WeightChanges#offerBounds), so
+        // adding a non-negative increment cannot leave a value below lo that the clip would not
+        // correct, and clamp(x, lo, hi) may be min(x, hi) here: the same weights, half the clamp.
+        float lower = nonNegative(increments, nRows) ? Float.NEGATIVE_INFINITY : lo;
+        Kernels.addToColumns(w, nDst, rows, increments, nRows, posts, count, lower, hi);
+    }
+
+    /** True if {@code c[0 .. n)} are all {@code >= +0} and none is NaN (no sign bit set). */
+    static boolean nonNegative(float[] c, int n) {
+        int signs = 0;
+        int magnitude = 0;
+        for (int r = 0; r < n; r++) {
+            int bits = Float.floatToRawIntBits(c[r]);
+            signs |= bits;
+            magnitude = Math.max(magnitude, bits & 0x7fffffff);
+        }
+        return signs >= 0 && magnitude <= 0x7f800000;
     }
 
     /**

@@ -62,16 +62,26 @@ class WeightClipEventDrivenTest {
 
     /** STDP + clip on random spikes and traces; {@code extra} attaches what makes the variant. */
     private static float[][] run(BehaviorType extra, int steps) {
-        SynapseFixture f = new SynapseFixture(S, D);
+        return run(S, extra, steps, 0, s -> { });
+    }
+
+    /**
+     * @param nSrc          source neurons (from about 90 the silent rows take the column walk)
+     * @param traceFloor    lowest random trace value (below 0: some increments are negative)
+     * @param between       run on the synapse after every step (an external write, say)
+     */
+    private static float[][] run(int nSrc, BehaviorType extra, int steps, double traceFloor,
+                                 Consumer<SynapseGroup> between) {
+        SynapseFixture f = new SynapseFixture(nSrc, D);
         Random r = new Random(11);
-        double[] w = new double[S * D];
+        double[] w = new double[nSrc * D];
         for (int i = 0; i < w.length; i++) {
             w[i] = -0.3 + 1.6 * r.nextDouble();
         }
-        f.putFloats("weights", w, S, D);
-        f.putBools("pre_spike", new boolean[S]);
+        f.putFloats("weights", w, nSrc, D);
+        f.putBools("pre_spike", new boolean[nSrc]);
         f.putBools("post_spike", new boolean[D]);
-        f.putFloats("pre_trace", new double[S], S);
+        f.putFloats("pre_trace", new double[nSrc], nSrc);
         f.putFloats("post_trace", new double[D], D);
         f.add(SimpleSTDP.TYPE, params("a_plus", 0.25, "a_minus", 0.2));
         f.add(WeightClip.TYPE, Map.of());
@@ -81,22 +91,23 @@ class WeightClipEventDrivenTest {
         f.initialize();
         float[][] history = new float[steps][];
         for (int t = 0; t < steps; t++) {
-            randomize(f.syn, "pre_spike", "pre_trace", S, r);
-            randomize(f.syn, "post_spike", "post_trace", D, r);
+            randomize(f.syn, "pre_spike", "pre_trace", nSrc, r, traceFloor);
+            randomize(f.syn, "post_spike", "post_trace", D, r, traceFloor);
             f.step();
             FloatBuffer b = Views.floats(f.syn.array("weights"));
-            history[t] = new float[S * D];
+            history[t] = new float[nSrc * D];
             b.get(0, history[t]);
+            between.accept(f.syn);
         }
         return history;
     }
 
-    private static void randomize(SynapseGroup s, String spikes, String trace, int n, Random r) {
+    private static void randomize(SynapseGroup s, String spikes, String trace, int n, Random r, double floor) {
         ByteBuffer sp = Views.bools(s.array(spikes));
         FloatBuffer tr = Views.floats(s.array(trace));
         for (int i = 0; i < n; i++) {
             sp.put(i, r.nextInt(4) == 0 ? (byte) 1 : 0);
-            tr.put(i, (float) r.nextDouble());
+            tr.put(i, (float) (floor + (1 - floor) * r.nextDouble()));
         }
     }
 
@@ -111,6 +122,35 @@ class WeightClipEventDrivenTest {
         }
         for (float x : full[full.length - 1]) {
             assertTrue(x >= 0 && x <= 1);
+        }
+    }
+
+    @Test
+    void theColumnWalkWithTheUpperBoundOnlyEqualsTheFullClipEveryStep() {
+        // 120 sources: about 90 silent rows per step, so the potentiation walks the columns, and with
+        // offered bounds and non-negative traces applies only the upper bound (the lower one cannot
+        // be crossed); negative traces take the full clamp. Weights start outside the bounds, and
+        // between steps a script writes values below, above and at a signed zero and calls markAll:
+        // the clip's next visit sweeps them, so every step still equals the full clip, bit for bit.
+        int nSrc = 120;
+        Consumer<SynapseGroup> script = s -> {
+            FloatBuffer b = Views.floats(s.array("weights"));
+            b.put(3, -0.5f);
+            b.put(nSrc * D / 2, 1.5f);
+            b.put(nSrc * D - 1, -0f);
+            s.weightChanges().markAll();
+        };
+        for (double floor : new double[] {0, -0.5}) {
+            for (Consumer<SynapseGroup> between : java.util.List.<Consumer<SynapseGroup>>of(s -> { }, script)) {
+                float[][] full = run(nSrc, OPAQUE, 30, floor, between);
+                float[][] eventDriven = run(nSrc, null, 30, floor, between);
+                for (int t = 0; t < full.length; t++) {
+                    assertArrayEquals(full[t], eventDriven[t], "trace floor " + floor + ", step " + (t + 1));
+                }
+                for (float x : eventDriven[eventDriven.length - 1]) {
+                    assertTrue(x >= 0 && x <= 1, "in bounds: " + x);
+                }
+            }
         }
     }
 
