@@ -7,6 +7,7 @@ import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.model.NeuronGroup;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Counts the spikes of a group (default priority 1000, after everything else): each step adds the
  * number of set {@code spikes} to {@code spike_count} (long[1]), for the benchmarks' deterministic
- * summaries. Costs one pass over N bytes per step.
+ * summaries. Costs one word scan of the N spike bytes per step ({@link Kernels#spikeIndices}).
  */
 public final class SpikeCounter extends Behavior<NeuronGroup> {
     public static final BehaviorType TYPE = BehaviorType.builder("SpikeCounter", SpikeCounter::new)
@@ -24,8 +25,8 @@ public final class SpikeCounter extends Behavior<NeuronGroup> {
 
     private ByteBuffer spikes;
     private LongBuffer count;
-    /** Heap copy of the spikes (the count loop runs over a heap array). */
-    private byte[] copy = new byte[0];
+    /** Receives the spike list (only its length is used). */
+    private int[] indices = new int[0];
 
     public SpikeCounter(Params params) {
         super(params);
@@ -46,15 +47,9 @@ public final class SpikeCounter extends Behavior<NeuronGroup> {
             spikes = Views.bools(g.array("spikes"));
         }
         int n = spikes.capacity();
-        if (copy.length != n) {
-            copy = new byte[n];
+        if (indices.length != n) {
+            indices = new int[n];
         }
-        byte[] h = copy;
-        spikes.get(0, h, 0, n);
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            c += h[i];
-        }
-        count.put(0, count.get(0) + c);
+        count.put(0, count.get(0) + Kernels.spikeIndices(spikes, n, indices));
     }
 }

@@ -27,6 +27,8 @@ final class FloatStdp {
     private float[] postMask = new float[0];
     private float[] depression = new float[0];
     private FloatBuffer preparedFor;
+    private int[] postIndices;
+    private int postIndexCount;
     private float[] increments = new float[0];
     /** Heap copy of the pre traces for the silent rows' increments. */
     private float[] preTrace = new float[0];
@@ -59,15 +61,33 @@ final class FloatStdp {
         for (int j = 0; j < n; j++) {
             d[j] = d[j] * aMinus;
         }
-        for (int j = 0; j < n; j++) {
-            m[j] = post[j] ? 1f : 0f;
+        if (postIndices != null) {
+            java.util.Arrays.fill(m, 0, n, 0f);
+            for (int k = 0; k < postIndexCount; k++) {
+                m[postIndices[k]] = 1f;
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                m[j] = post[j] ? 1f : 0f;
+            }
         }
         preparedFor = xPost;
+    }
+
+    /**
+     * The spiking destinations of this step as a list (ascending, the same as the {@code post}
+     * flags passed to the row kernels), so that the mask is built from the few spikes instead of a
+     * pass over every flag; null: use the flags. Valid until {@link #newStep()}.
+     */
+    void postList(int[] indices, int count) {
+        postIndices = indices;
+        postIndexCount = count;
     }
 
     /** Forgets the per-step inputs (call once per step before the row kernels). */
     void newStep() {
         preparedFor = null;
+        postIndices = null;
     }
 
     /**

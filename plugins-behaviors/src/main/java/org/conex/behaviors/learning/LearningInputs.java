@@ -112,12 +112,12 @@ public final class LearningInputs {
             postBytes = new byte[nDst];
         }
         postSpike.get(0, postBytes, 0, nDst);
-        byte[] pb = postBytes;
+        postCount = Kernels.spikeIndices(postBytes, nDst, postIdx);
         boolean[] flags = postFlags;
-        for (int j = 0; j < nDst; j++) {
-            flags[j] = pb[j] != 0;
+        java.util.Arrays.fill(flags, 0, nDst, false);
+        for (int k = 0; k < postCount; k++) {
+            flags[postIdx[k]] = true;
         }
-        postCount = Kernels.spikeIndices(pb, nDst, postIdx);
     }
 
     private ByteBuffer bools(SynapseGroup s, String var, INDArray a, int n) {

@@ -109,6 +109,7 @@ public final class SimpleSTDP extends StdpRule {
         boolean[] post = in.postFlags();
         int nPost = in.postCount();
         f32.newStep();
+        f32.postList(in.postIndices(), nPost);
         if (nPost == 0) {
             for (int k = 0, n = in.preCount(); k < n; k++) {
                 int i = in.preIndex(k);
