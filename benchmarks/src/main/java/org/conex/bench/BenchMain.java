@@ -242,7 +242,8 @@ public final class BenchMain {
         s.println("  --runs N             measured runs per workload (default 5; the median is reported)");
         s.println("  --warmup N           at least N unmeasured runs first (default 1)");
         s.println("  --warmup-seconds S   ... and at least S seconds of warm-up simulation (default "
-                + BenchRunner.WARMUP_SECONDS + ", at most " + BenchRunner.MAX_WARMUPS + " runs)");
+                + BenchRunner.WARMUP_SECONDS + "; the warm-up stops after " + BenchRunner.MAX_WARMUP_WALL_SECONDS
+                + " s of wall time, builds included)");
         s.println("  --json FILE          also write the results as JSON");
         s.println("  --profile            also time one run behavior by behavior (where the time goes)");
         s.println("  --same-jvm           run all workloads in this JVM (default: each in its own JVM,");

@@ -26,8 +26,12 @@ final class BenchRunner {
     private static final int PROFILE_RUNS = 3;
     /** Minimum simulated seconds of warm-up per workload. */
     static final double WARMUP_SECONDS = 2.0;
-    /** Maximum number of warm-up runs. */
-    static final int MAX_WARMUPS = 20;
+    /**
+     * Maximum wall seconds of the warm-up phase, builds included: short workloads reach the
+     * warm-up seconds of simulation (about 120 runs of conex-1k), while one with an expensive
+     * build (simple-lif: 0.2 s per build for 0.02 s of simulation) stops here.
+     */
+    static final double MAX_WARMUP_WALL_SECONDS = 10.0;
     /** Maximum simulated seconds of extra warm-up while the JIT compiler is still busy. */
     static final double MAX_QUIET_WAIT_SECONDS = 10.0;
 
@@ -73,8 +77,9 @@ final class BenchRunner {
     /**
      * Measures a workload: warm-up runs until at least {@code warmups} runs and the warm-up
      * seconds of simulation, and until the JIT compiler is quiet (it compiled nothing during the
-     * last warm-up run; in a fresh JVM on a busy machine the compiler threads lag behind), at most
-     * {@value #MAX_WARMUPS} runs and, once the minimums are met, at most five times the warm-up
+     * last warm-up run; in a fresh JVM on a busy machine the compiler threads lag behind), for at
+     * most {@value #MAX_WARMUP_WALL_SECONDS} s of wall time (builds included; at least
+     * {@code warmups} runs) and, once the minimums are met, at most five times the warm-up
      * seconds (and {@value #MAX_QUIET_WAIT_SECONDS} s) more of waiting for the compiler; then
      * {@code runs} measured runs.
      */
@@ -88,8 +93,9 @@ final class BenchRunner {
         boolean deterministic = true;
         boolean compiling = true;
         double quietWait = Math.min(MAX_QUIET_WAIT_SECONDS, 5 * warmupSeconds);
-        while (warmupRuns < MAX_WARMUPS && (warmupRuns < warmups || warmed < warmupSeconds
-                || compiling && waited < quietWait)) {
+        long start = System.nanoTime();
+        while (warmupRuns < warmups || (System.nanoTime() - start) / 1e9 < MAX_WARMUP_WALL_SECONDS
+                && (warmed < warmupSeconds || compiling && waited < quietWait)) {
             boolean minimumsMet = warmupRuns >= warmups && warmed >= warmupSeconds;
             long jit = compilationMillis();
             Run r = once(w);
