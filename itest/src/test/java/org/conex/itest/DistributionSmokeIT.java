@@ -45,11 +45,17 @@ class DistributionSmokeIT {
     }
 
     static Result conexWithInput(String input, String... args) throws IOException, InterruptedException {
+        return conexWithEnv(java.util.Map.of(), input, args);
+    }
+
+    static Result conexWithEnv(java.util.Map<String, String> env, String input, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(HOME.resolve("bin/conex").toAbsolutePath().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true);
         pb.environment().put("CONEX_XMX", "1g");
+        pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
@@ -127,6 +133,43 @@ class DistributionSmokeIT {
         Result r = conex("bench", "conex-1k", "--runs", "1", "--warmup", "1", "--warmup-seconds", "0");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("input_spikes=5902 exc_spikes=20976"), "deterministic summary: " + r.out());
+    }
+
+    @Test
+    void theBuildMakesAClassDataArchiveThatStartsMap() throws Exception {
+        // a JVM that shares the JDK's own classes (as this one does) can also write and map the
+        // distribution's archive; -Xshare:on makes the start fail if the archive cannot be mapped
+        var diagnostic = java.lang.management.ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class);
+        Assumptions.assumeTrue("true".equals(diagnostic.getVMOption("UseSharedSpaces").getValue()),
+                "this JVM runs without class-data sharing");
+        Path archive = HOME.resolve("cache/cds/conex.jsa");
+        assertTrue(Files.isRegularFile(archive), "the build made no archive at " + archive);
+        assertEquals(Long.toString(Files.size(archive)), Files.readString(HOME.resolve("cache/cds/conex.jsa.bytes")).trim(),
+                "the recorded size is the archive's");
+        Result r = conexWithEnv(java.util.Map.of("CONEX_OPTS", "-Xshare:on"), "", "plugins");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("RANKING"), r.out());
+    }
+
+    @Test
+    void anIncompleteArchiveIsNotUsedAndNoneStartsWithout() throws Exception {
+        Path archive = HOME.resolve("cache/cds/conex.jsa");
+        Assumptions.assumeTrue(Files.isRegularFile(archive), "no archive to cut (see the test above)");
+        // an archive cut short, as an interrupted copy leaves it: its size differs from the recorded one
+        Path cut = cwd.resolve("cut.jsa");
+        byte[] head = new byte[1 << 20];
+        try (var in = Files.newInputStream(archive)) {
+            assertEquals(head.length, in.readNBytes(head, 0, head.length));
+        }
+        Files.write(cut, head);
+        Files.writeString(cwd.resolve("cut.jsa.bytes"), Long.toString(Files.size(archive)) + "\n");
+        Result r = conexWithEnv(java.util.Map.of("CONEX_CDS", cut.toString()), "", "plugins");
+        assertEquals(0, r.code(), "mapping a cut archive would crash the JVM: " + r.out());
+        assertTrue(r.out().contains("RANKING"), r.out());
+        Result none = conexWithEnv(java.util.Map.of("CONEX_CDS", "none"), "", "plugins");
+        assertEquals(0, none.code(), none.out());
+        assertTrue(none.out().contains("RANKING"), none.out());
     }
 
     @Test

@@ -135,7 +135,9 @@ public final class Main {
                 "  conformance [--seed S] DIR_OR_CASE...            run conformance cases on the installed behaviors",
                 "  demo [--auto] [--plugin JAR] [--model FILE]      hot-install demo (drop jars into deploy/)",
                 "  shell                                            Gogo shell with sim:* commands (sim:help via 'help sim')",
-                "Environment: OMP_NUM_THREADS (default 1), CONEX_XMX (default 4g), CONEX_OPTS (extra JVM options).");
+                "  cds                                              (re)make the class-data archive that shortens starts",
+                "Environment: OMP_NUM_THREADS (default 1), CONEX_XMX (default 4g), CONEX_OPTS (extra JVM options),",
+                "  CONEX_CDS (class-data archive, default cache/cds/conex.jsa; none: start without one).");
     }
 
     /**
