@@ -247,10 +247,14 @@ public abstract class NetworkObject {
     void written(String name) {
     }
 
-    /** A cached zero-copy kernel view of the floating tensor variable {@code name}. */
+    /**
+     * A cached zero-copy kernel view of the floating tensor variable {@code name}. One map lookup
+     * when cached: {@link #put} and {@link #remove}, the only writers of the variables, drop the
+     * cached view whenever they replace or remove an array.
+     */
     public final Vec vec(String name) {
         Vec v = views.get(name);
-        if (v == null || v.array() != state.get(name)) {
+        if (v == null) {
             v = Vec.of(array(name));
             views.put(name, v);
         }

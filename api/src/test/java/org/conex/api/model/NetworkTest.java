@@ -107,4 +107,22 @@ class NetworkTest {
         ModelException e = assertThrows(ModelException.class, () -> g.array("w"));
         assertTrue(e.getMessage().startsWith("'g' has no variable 'w' (it has [v])"), e.getMessage());
     }
+
+    @Test
+    void aReplacedOrRemovedArrayNeverLeavesAStaleView() {
+        NeuronGroup g = new Network().addNeuronGroup("g", 3);
+        g.put("v", Tensors.of(DType.FLOAT32, new double[] {1, 2, 3}, 3));
+        assertEquals(2.0, g.vec("v").get(1));
+        INDArray longer = Tensors.of(DType.FLOAT32, new double[] {7, 8, 9, 10}, 4);
+        g.put("v", longer);
+        assertSame(longer, g.vec("v").array(), "a different shape replaces the array and its view");
+        assertEquals(8.0, g.vec("v").get(1));
+        INDArray doubles = Tensors.of(DType.FLOAT64, new double[] {-1, -2, -3, -4}, 4);
+        g.put("v", doubles);
+        assertSame(doubles, g.vec("v").array(), "a different type too");
+        g.remove("v");
+        assertThrows(ModelException.class, () -> g.vec("v"));
+        g.put("v", Tensors.of(DType.FLOAT32, new double[] {5, 6, 7}, 3));
+        assertEquals(6.0, g.vec("v").get(1), "a variable put again after removal gets a fresh view");
+    }
 }
