@@ -41,6 +41,9 @@ public final class WeightChanges {
     private final long[] rowUnclamped;
     private final long[] colUnclamped;
     private long allStamp;
+    /** The epoch of the newest row or column mark, and of the newest one made without clamping. */
+    private long lastMark;
+    private long lastUnclamped;
     private long clock = 1;
     private Behavior<?> boundsOwner;
     private double lower;
@@ -76,22 +79,28 @@ public final class WeightChanges {
     public void markRow(int i) {
         rowStamp[i] = clock;
         rowUnclamped[i] = clock;
+        lastMark = clock;
+        lastUnclamped = clock;
     }
 
     /** Every weight of column {@code j} may have changed, to any value. */
     public void markColumn(int j) {
         colStamp[j] = clock;
         colUnclamped[j] = clock;
+        lastMark = clock;
+        lastUnclamped = clock;
     }
 
     /** Row {@code i} may have changed, and every value written was clamped to the offered bounds. */
     public void markRowClamped(int i) {
         rowStamp[i] = clock;
+        lastMark = clock;
     }
 
     /** Column {@code j} may have changed, and every value written was clamped to the offered bounds. */
     public void markColumnClamped(int j) {
         colStamp[j] = clock;
+        lastMark = clock;
     }
 
     /** Any weight may have changed (the next reader sweeps everything). */
@@ -105,6 +114,14 @@ public final class WeightChanges {
      */
     public long advance() {
         return clock++;
+    }
+
+    /**
+     * True if any row or column was marked after {@code since} (only marks made without clamping
+     * when {@code unclampedOnly}): when false, a reader's scan of the stamps would find nothing.
+     */
+    public boolean anyMarkedSince(long since, boolean unclampedOnly) {
+        return (unclampedOnly ? lastUnclamped : lastMark) > since;
     }
 
     /** True if {@link #markAll()} was called after the reader's cursor {@code since}. */

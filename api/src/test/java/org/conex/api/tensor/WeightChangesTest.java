@@ -67,6 +67,29 @@ class WeightChangesTest {
     }
 
     @Test
+    void anyMarkedSinceSaysWhetherAScanWouldFindSomething() {
+        WeightChanges c = new WeightChanges(3, 3);
+        long since = c.advance();
+        assertFalse(c.anyMarkedSince(since, false), "nothing marked yet");
+        assertFalse(c.anyMarkedSince(since, true));
+        c.markRowClamped(2);
+        assertTrue(c.anyMarkedSince(since, false));
+        assertFalse(c.anyMarkedSince(since, true), "a clamped mark is not an unclamped one");
+        since = c.advance();
+        assertFalse(c.anyMarkedSince(since, false), "older marks do not count for a newer cursor");
+        c.markColumn(1);
+        assertTrue(c.anyMarkedSince(since, false));
+        assertTrue(c.anyMarkedSince(since, true));
+        since = c.advance();
+        c.markRow(0);
+        assertTrue(c.anyMarkedSince(since, true));
+        since = c.advance();
+        c.markColumnClamped(0);
+        assertFalse(c.anyMarkedSince(since, true));
+        assertTrue(c.anyMarkedSince(since, false));
+    }
+
+    @Test
     void offersHoldOnlyWhileTheOwnerIsEnabledAndTheStructureUnchanged() {
         WeightChanges c = new WeightChanges(1, 1);
         Behavior<NetworkObject> clip = behavior();

@@ -59,12 +59,15 @@ final class ChangedWeights {
             cols = new int[c.cols()];
         }
         rowCount = 0;
+        colCount = 0;
+        if (!c.anyMarkedSince(since, unclampedOnly)) {
+            return true;
+        }
         for (int i = 0, n = c.rows(); i < n; i++) {
             if (unclampedOnly ? c.rowUnclampedSince(i, since) : c.rowChangedSince(i, since)) {
                 rows[rowCount++] = i;
             }
         }
-        colCount = 0;
         for (int j = 0, n = c.cols(); j < n; j++) {
             if (unclampedOnly ? c.columnUnclampedSince(j, since) : c.columnChangedSince(j, since)) {
                 cols[colCount++] = j;
