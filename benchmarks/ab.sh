@@ -6,7 +6,10 @@
 set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: benchmarks/ab.sh ROOT_A ROOT_B WORKLOAD [ROUNDS]" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
-for root in "$1" "$2"; do
+# absolute roots: Maven resolves a relative -Dmdep.outputFile against each module of the reactor
+a=$(cd "$1" && pwd)
+b=$(cd "$2" && pwd)
+for root in "$a" "$b"; do
   (cd "$root" && mvn -o -q compile dependency:build-classpath -pl benchmarks -am \
       -Dmdep.outputFile="$root/benchmarks/target/bench-classpath.txt" -Dmdep.includeScope=runtime >&2)
 done
@@ -17,4 +20,4 @@ export OMP_NUM_THREADS=1
 export GLIBC_TUNABLES=${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1}
 exec java -Xmx3g -XX:+UseTransparentHugePages \
     -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=6G \
-    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$out" AB "$1" "$2" "$3" "${4:-10}"
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$out" AB "$a" "$b" "$3" "${4:-10}"

@@ -143,6 +143,7 @@ class DistributionSmokeIT {
                 com.sun.management.HotSpotDiagnosticMXBean.class);
         Assumptions.assumeTrue("true".equals(diagnostic.getVMOption("UseSharedSpaces").getValue()),
                 "this JVM runs without class-data sharing");
+        Assumptions.assumeFalse(Boolean.getBoolean("conex.cds.skip"), "built with -Dconex.cds.skip=true");
         Path archive = HOME.resolve("cache/cds/conex.jsa");
         assertTrue(Files.isRegularFile(archive), "the build made no archive at " + archive);
         assertEquals(Long.toString(Files.size(archive)), Files.readString(HOME.resolve("cache/cds/conex.jsa.bytes")).trim(),
