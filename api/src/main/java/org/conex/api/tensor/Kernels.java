@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 
 /**
  * Fused, allocation-free building blocks for event-driven per-step kernels over zero-copy views
@@ -82,6 +83,22 @@ public final class Kernels {
             }
         }
         return c;
+    }
+
+    /**
+     * Whether {@code values[0 .. n)} all equal {@code value} (e.g. one delay shared by every
+     * neuron): a bulk copy into {@code scratch} and a loop the JIT vectorises, instead of a test
+     * per element on the buffer.
+     *
+     * @param scratch work array of length at least {@code n} (its contents are overwritten)
+     */
+    public static boolean allEqual(LongBuffer values, int n, long value, long[] scratch) {
+        values.get(0, scratch, 0, n);
+        long differ = 0;
+        for (int i = 0; i < n; i++) {
+            differ |= scratch[i] ^ value;
+        }
+        return differ == 0;
     }
 
     /** Appends {@code at + b} for each non-zero byte b of a little-endian word, ascending. */

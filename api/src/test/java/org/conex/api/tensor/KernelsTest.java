@@ -102,6 +102,21 @@ class KernelsTest {
     }
 
     @Test
+    void allEqualComparesEveryValueOfTheRange() {
+        java.nio.LongBuffer b = java.nio.LongBuffer.wrap(new long[] {3, 3, 3, 3, 3, -3, 3});
+        long[] scratch = new long[7];
+        assertEquals(true, Kernels.allEqual(b, 5, 3, scratch), "the first five are 3");
+        assertEquals(false, Kernels.allEqual(b, 6, 3, scratch), "the sixth differs");
+        assertEquals(false, Kernels.allEqual(b, 5, 4, scratch));
+        assertEquals(true, Kernels.allEqual(b, 0, 4, scratch), "an empty range");
+        for (int at = 0; at < 7; at++) {
+            long[] v = {0, 0, 0, 0, 0, 0, 0};
+            v[at] = Long.MIN_VALUE;
+            assertEquals(false, Kernels.allEqual(java.nio.LongBuffer.wrap(v), 7, 0, scratch), "differs at " + at);
+        }
+    }
+
+    @Test
     void clampIsMinOfMaxAndKeepsNan() {
         assertEquals(0f, Kernels.clamp(-2f, 0f, 1f));
         assertEquals(1f, Kernels.clamp(3f, 0f, 1f));

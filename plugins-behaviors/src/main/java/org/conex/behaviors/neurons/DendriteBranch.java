@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import org.conex.api.tensor.DType;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -193,14 +194,8 @@ final class DendriteBranch {
         if (hDelays.length != size) {
             hDelays = new long[size];
         }
-        long[] h = hDelays;
-        delays.get(0, h, 0, size);
-        long first = h[0];
-        long differ = 0;
-        for (int j = 0; j < size; j++) {
-            differ |= h[j] ^ first;
-        }
-        return differ == 0 ? first : -1;
+        long first = delays.get(0);
+        return Kernels.allEqual(delays, size, first, hDelays) ? first : -1;
     }
 
     /** Copies the row delivered now into {@code out} (float[N]). */

@@ -7,6 +7,7 @@ import org.conex.api.behavior.Params;
 import org.conex.api.model.NeuronGroup;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.neuron.AxonHistory;
+import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Views;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -93,18 +94,12 @@ abstract class SpikeCatcher extends Behavior<SynapseGroup> {
         }
     }
 
-    /** Whether every delay equals {@code first}: a bulk copy and a loop the JIT vectorises. */
+    /** Whether every delay equals {@code first}. */
     private boolean uniform(int n, long first) {
         if (delayCopy.length != n) {
             delayCopy = new long[n];
         }
-        long[] d = delayCopy;
-        delays.get(0, d, 0, n);
-        long differ = 0;
-        for (int i = 0; i < n; i++) {
-            differ |= d[i] ^ first;
-        }
-        return differ == 0;
+        return Kernels.allEqual(delays, n, first, delayCopy);
     }
 
     private void bindDelays(SynapseGroup synapse) {
