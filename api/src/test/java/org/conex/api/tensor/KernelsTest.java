@@ -114,6 +114,26 @@ class KernelsTest {
             v[at] = Long.MIN_VALUE;
             assertEquals(false, Kernels.allEqual(java.nio.LongBuffer.wrap(v), 7, 0, scratch), "differs at " + at);
         }
+        assertEquals(true, Kernels.allEqual(java.nio.LongBuffer.wrap(new long[] {9}), 1, 9, scratch), "one value");
+        assertEquals(false, Kernels.allEqual(java.nio.LongBuffer.wrap(new long[] {9}), 1, 8, scratch));
+    }
+
+    @Test
+    void allEqualOnALongDirectBufferFindsASingleDifferenceAnywhere() {
+        int n = 1000;
+        java.nio.LongBuffer b = java.nio.ByteBuffer.allocateDirect(8 * n).order(java.nio.ByteOrder.nativeOrder())
+                .asLongBuffer();
+        long[] scratch = new long[n];
+        for (int i = 0; i < n; i++) {
+            b.put(i, 2);
+        }
+        assertEquals(true, Kernels.allEqual(b, n, 2, scratch));
+        assertEquals(false, Kernels.allEqual(b, n, 3, scratch), "all equal, but not to the value asked");
+        for (int at : new int[] {0, 1, 499, 998, 999}) {
+            b.put(at, 2 + (1L << 40));
+            assertEquals(false, Kernels.allEqual(b, n, 2, scratch), "differs at " + at);
+            b.put(at, 2);
+        }
     }
 
     @Test

@@ -14,8 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The delayed-current buffer of one dendrite kind (Proximal, Distal or Apical) of a neuron group:
  * a ring of {@code maxDelay} rows of N currents. Row d (logical) holds the current that will be
  * delivered in d steps; row 0 is delivered now. {@link #advance} drops row 0 and moves every
- * pending current one step closer (the last row becomes empty) by moving the head, touching one
- * row only (none when nothing was added to it, e.g. a branch without synapses). A branch with
+ * pending current one step closer (the last row becomes empty) by moving the head. Rows are
+ * cleared lazily: a row that nothing was added to since it was delivered is <em>empty</em>
+ * ({@code filled[row]} false) and stands for +0 everywhere whatever its memory holds, so that
+ * advancing writes nothing, the first add into an empty row writes {@code +0 + current} without
+ * reading it, and delivering an empty row writes zeros without reading it. A branch with
  * {@code maxDelay == 0} is disabled and holds nothing.
  */
 final class DendriteBranch {
@@ -27,7 +30,7 @@ final class DendriteBranch {
     private float[] hRow = new float[0];
     private float[] hCurrent = new float[0];
     private long[] hDelays = new long[0];
-    /** A row of zeros: clearing a delivered row is one bulk copy. */
+    /** A row of zeros: delivering an empty row is one bulk copy. */
     private float[] zeros = new float[0];
     private int head;
 
@@ -60,21 +63,31 @@ final class DendriteBranch {
 
     /** Discards the delivered row and shifts pending currents one step towards delivery. */
     void advance() {
-        if (filled[head]) {
-            int base = head * size;
-            if (rows instanceof Vec.F32) {
-                if (zeros.length != size) {
-                    zeros = new float[size];
-                }
-                ((Vec.F32) rows).buffer().put(base, zeros, 0, size);
-            } else {
-                for (int j = 0; j < size; j++) {
-                    rows.set(base + j, 0.0);
-                }
-            }
-            filled[head] = false;
-        }
+        filled[head] = false;
         head = head + 1 == maxDelay ? 0 : head + 1;
+    }
+
+    /** Writes +0 over an empty row, so that element-wise adds may read it. */
+    private void materialize(int row) {
+        if (filled[row]) {
+            return;
+        }
+        int base = row * size;
+        if (rows instanceof Vec.F32) {
+            ((Vec.F32) rows).buffer().put(base, zeros(), 0, size);
+        } else {
+            for (int j = 0; j < size; j++) {
+                rows.set(base + j, 0.0);
+            }
+        }
+        filled[row] = true;
+    }
+
+    private float[] zeros() {
+        if (zeros.length != size) {
+            zeros = new float[size];
+        }
+        return zeros;
     }
 
     /**
@@ -97,7 +110,7 @@ final class DendriteBranch {
             if (row >= maxDelay) {
                 row -= maxDelay;
             }
-            filled[row] = true;
+            materialize(row);
             int at = row * size + j;
             rows.set(at, rows.get(at) + current.get(j));
         }
@@ -116,17 +129,23 @@ final class DendriteBranch {
             if (row >= maxDelay) {
                 row -= maxDelay;
             }
-            filled[row] = true;
             if (hRow.length != size) {
                 hRow = new float[size];
                 hCurrent = new float[size];
             }
             float[] r = hRow;
             float[] c = hCurrent;
-            b.get(row * size, r, 0, size);
             current.get(0, c, 0, size);
-            for (int j = 0; j < size; j++) {
-                r[j] = r[j] + c[j];
+            if (filled[row]) {
+                b.get(row * size, r, 0, size);
+                for (int j = 0; j < size; j++) {
+                    r[j] = r[j] + c[j];
+                }
+            } else {
+                for (int j = 0; j < size; j++) {
+                    r[j] = 0f + c[j]; // the empty row's +0 (turns a -0 current into +0, as the add did)
+                }
+                filled[row] = true;
             }
             b.put(row * size, r, 0, size);
             return -1;
@@ -140,7 +159,7 @@ final class DendriteBranch {
             if (row >= maxDelay) {
                 row -= maxDelay;
             }
-            filled[row] = true;
+            materialize(row);
             int at = row * size + j;
             b.put(at, b.get(at) + current.get(j));
         }
@@ -157,6 +176,9 @@ final class DendriteBranch {
         Vec o = Vec.of(out);
         for (int d = 0; d < maxDelay; d++) {
             int row = (head + d) % maxDelay;
+            if (!filled[row]) {
+                continue; // an empty row: +0, as the new array already holds
+            }
             for (int j = 0; j < size; j++) {
                 o.set(d * size + j, rows.get(row * size + j));
             }
@@ -201,12 +223,18 @@ final class DendriteBranch {
     /** Copies the row delivered now into {@code out} (float[N]). */
     void deliver(Vec out) {
         int base = head * size;
+        boolean empty = !filled[head];
         if (rows instanceof Vec.F32 && out instanceof Vec.F32) {
-            ((Vec.F32) out).buffer().put(0, ((Vec.F32) rows).buffer(), base, size);
+            FloatBuffer o = ((Vec.F32) out).buffer();
+            if (empty) {
+                o.put(0, zeros(), 0, size);
+            } else {
+                o.put(0, ((Vec.F32) rows).buffer(), base, size);
+            }
             return;
         }
         for (int j = 0; j < size; j++) {
-            out.set(j, rows.get(base + j));
+            out.set(j, empty ? 0.0 : rows.get(base + j));
         }
     }
 }

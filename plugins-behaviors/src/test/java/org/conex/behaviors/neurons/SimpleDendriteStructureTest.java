@@ -171,4 +171,60 @@ class SimpleDendriteStructureTest {
         assertEquals("SimpleDendriteStructure: parameter 'distal_max_delay' expected the same value as "
                 + "Distal_max_delay = 2 (both spellings given), found the number 3", e.getMessage());
     }
+
+    /**
+     * Rows are cleared lazily (an empty row stands for +0 without being written): a scripted run
+     * that switches between one shared delay and per-neuron delays, with currents that include
+     * -0 and exact zeros, must deliver what an eagerly cleared ring delivers, bit for bit
+     * (signs of zero included), and the saved pending rows must match too.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(org.conex.api.tensor.DType.class)
+    void lazilyClearedRowsDeliverWhatAnEagerRingDelivers(org.conex.api.tensor.DType dtype) {
+        NeuronFixture f = new NeuronFixture(dtype, 1.0);
+        NeuronGroup src = f.group("in", 3);
+        NeuronGroup dst = f.group("out", 3);
+        SimpleDendriteStructure st = f.add(dst, SimpleDendriteStructure.TYPE, p("Distal_max_delay", 3));
+        java.util.Random rnd = new java.util.Random(7);
+        int steps = 40;
+        double[][] currents = new double[steps][3];
+        long[][] delays = new long[steps][];
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < 3; j++) {
+                int k = rnd.nextInt(4);
+                currents[t][j] = k == 0 ? 0.0 : k == 1 ? -0.0 : rnd.nextInt(9) - 4;
+            }
+            int mode = rnd.nextInt(3);
+            long shared = rnd.nextInt(3);
+            delays[t] = mode == 0 ? new long[] {shared, shared, shared}
+                    : new long[] {rnd.nextInt(3), rnd.nextInt(3), rnd.nextInt(3)};
+        }
+        SynapseGroup d = f.synapse("d", src, dst, "Distal");
+        f.drive(d, 180, "I", false, currents);
+        f.setLongs(d, "dst_delay", delays[0]);
+        f.init();
+        double[][] ring = new double[3][3]; // logical rows: ring[k] is delivered in k steps
+        for (int t = 0; t < steps; t++) {
+            f.setLongs(d, "dst_delay", delays[t]);
+            f.step();
+            ring = new double[][] {ring[1], ring[2], {0.0, 0.0, 0.0}};
+            for (int j = 0; j < 3; j++) {
+                int k = (int) delays[t][j];
+                ring[k][j] = dtype.round(ring[k][j] + currents[t][j]);
+            }
+            double[] got = get(dst, "I_distal");
+            for (int j = 0; j < 3; j++) {
+                assertEquals(Double.doubleToRawLongBits(ring[0][j]), Double.doubleToRawLongBits(got[j]),
+                        "I_distal[" + j + "] at t=" + (t + 1) + ": expected " + ring[0][j] + ", found " + got[j]);
+            }
+            double[] pending = st.saveState().get("Distal").castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).ravel()
+                    .toDoubleVector();
+            for (int k = 0; k < 3; k++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(Double.doubleToRawLongBits(ring[k][j]), Double.doubleToRawLongBits(pending[3 * k + j]),
+                            "pending row " + k + " neuron " + j + " at t=" + (t + 1));
+                }
+            }
+        }
+    }
 }
