@@ -62,6 +62,8 @@ public abstract class DendriticInput extends Behavior<SynapseGroup> {
     private ByteBuffer preView;
     /** Work array for the float32 scaling (a loop over a heap array is vectorised). */
     private float[] scaled = new float[0];
+    /** Set by {@link #putScaled} during this step's {@link #calculateInput}: already scaled. */
+    private boolean scaledByInput;
 
     protected DendriticInput(Params params) {
         super(params);
@@ -115,8 +117,9 @@ public abstract class DendriticInput extends Behavior<SynapseGroup> {
     @Override
     public final void forward(SynapseGroup synapse) {
         Vec out = synapse.vec("I");
+        scaledByInput = false;
         calculateInput(synapse, preSpikes(synapse), out);
-        if (factor == 1) {
+        if (factor == 1 || scaledByInput) {
             return;
         }
         if (out instanceof Vec.F32) {
@@ -136,6 +139,27 @@ public abstract class DendriticInput extends Behavior<SynapseGroup> {
         for (int j = 0, n = out.length(); j < n; j++) {
             out.set(j, factor * out.get(j));
         }
+    }
+
+    /**
+     * For a float32 {@link #calculateInput} that computed the raw input in a heap array: writes
+     * {@code factor * raw[j]} to {@code out[0 .. n)} in one bulk copy, the same float32 values as
+     * writing {@code raw} and letting {@link #forward} scale them (one rounding either way), without
+     * reading the current back; {@code forward} then does not scale again. Overwrites {@code raw}
+     * with the scaled values.
+     *
+     * @param out the current's buffer (float32, length at least {@code n})
+     * @param raw the raw input, first {@code n} used
+     */
+    protected final void putScaled(FloatBuffer out, float[] raw, int n) {
+        if (factor != 1) {
+            float f = (float) factor;
+            for (int j = 0; j < n; j++) {
+                raw[j] = f * raw[j];
+            }
+        }
+        out.put(0, raw, 0, n);
+        scaledByInput = true;
     }
 
     /** "none", "dense [3, 2]" or the class name: how found weights read in error messages. */

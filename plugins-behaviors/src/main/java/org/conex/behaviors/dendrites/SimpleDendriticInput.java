@@ -63,7 +63,7 @@ public final class SimpleDendriticInput extends DendriticInput {
         if (w instanceof Vec.F32 && out instanceof Vec.F32) {
             int d = out.length();
             rowSums.sum(((Vec.F32) w).buffer(), active, n, sum);
-            ((Vec.F32) out).buffer().put(0, sum, 0, d);
+            putScaled(((Vec.F32) out).buffer(), sum, d);
         } else {
             sumRows(w, out, n);
         }

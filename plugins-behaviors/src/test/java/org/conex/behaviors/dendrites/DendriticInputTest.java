@@ -60,6 +60,45 @@ class DendriticInputTest {
         assertArrayEquals(new double[] {-12, -16}, f.values("I"));
     }
 
+    /**
+     * The float32 path scales the row sums on the heap before writing the current once: each value
+     * must be the float32 product of the float32 factor and the float32 row sum, step after step
+     * (a second step with other spikes catches a scaling applied twice or not at all).
+     */
+    @Test
+    void float32CoefficientScalingIsOneRoundedProductPerValue() {
+        int nSrc = 7;
+        int nDst = 33;
+        java.util.Random rnd = new java.util.Random(11);
+        double[] w = new double[nSrc * nDst];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) (rnd.nextDouble() - 0.3);
+        }
+        SynapseFixture f = new SynapseFixture(nSrc, nDst);
+        f.src.addTag("inh");
+        f.putFloats("weights", w, nSrc, nDst);
+        f.putBools("pre_spike", true, false, true, true, false, false, true);
+        f.add(SimpleDendriticInput.TYPE, params("current_coef", 0.32));
+        f.initialize();
+        float factor = (float) (-0.32);
+        boolean[][] spikes = {{true, false, true, true, false, false, true}, {false, true, false, false, true, true,
+            false}};
+        for (boolean[] s : spikes) {
+            f.putBools("pre_spike", s);
+            f.step();
+            double[] got = f.values("I");
+            for (int j = 0; j < nDst; j++) {
+                float acc = 0f;
+                for (int i = 0; i < nSrc; i++) {
+                    if (s[i]) {
+                        acc += (float) w[i * nDst + j];
+                    }
+                }
+                assertEquals(factor * acc, (float) got[j], 0f, "I[" + j + "]");
+            }
+        }
+    }
+
     @Test
     void simpleRejectsDxsNetworks() {
         SynapseFixture f = new SynapseFixture(new Network("n", DType.FLOAT32, SynapseMode.DxS, 1), 3, 2);
