@@ -43,7 +43,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       input (before coefficient and sign), rounding each intermediate with
  *       {@code out.round(..)} to keep float32 semantics. It should touch only the weights of
  *       spiking sources where the connectivity allows (event-driven).</li>
- *   <li>The base then multiplies {@code out} by the factor in place (skipped when it is 1).</li>
+ *   <li>The base then multiplies {@code out} by the factor in place (skipped when it is 1).
+ *       A float32 subclass that computed the raw input in a heap array may instead hand it to
+ *       {@link #putScaled(FloatBuffer, float[], int)}, which writes the scaled values in one bulk
+ *       copy (the same values), and the base does not scale again in that step.</li>
  * </ul>
  * {@code synapse.I} is allocated once and written in place; its kernel view stays valid across
  * steps (CurrentNormalization at 200 rescales the same array).
