@@ -189,7 +189,8 @@ final class DendriteBranch {
     /**
      * Replaces the pending currents by {@code logical}, laid out as {@link #pending} returns them
      * (already checked to be {@code [maxDelay, N]} of the branch's type, C order). Every row counts
-     * as filled, so each is cleared before reuse as in the saved run (an unfilled row must be +0).
+     * as filled (holding exactly the restored values, signs of zero included) until it is
+     * delivered and becomes empty again.
      */
     void restore(INDArray logical) {
         Vec src = Vec.of(logical);

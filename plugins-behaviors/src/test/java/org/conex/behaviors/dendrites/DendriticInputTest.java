@@ -72,7 +72,7 @@ class DendriticInputTest {
         java.util.Random rnd = new java.util.Random(11);
         double[] w = new double[nSrc * nDst];
         for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (rnd.nextDouble() - 0.3);
+            w[i] = i % nDst < 2 ? 0.0 : (float) (rnd.nextDouble() - 0.3); // columns 0, 1: sums of +0
         }
         SynapseFixture f = new SynapseFixture(nSrc, nDst);
         f.src.addTag("inh");
@@ -94,9 +94,26 @@ class DendriticInputTest {
                         acc += (float) w[i * nDst + j];
                     }
                 }
-                assertEquals(factor * acc, (float) got[j], 0f, "I[" + j + "]");
+                assertEquals(Float.floatToRawIntBits(factor * acc), Float.floatToRawIntBits((float) got[j]),
+                        "I[" + j + "]: expected " + factor * acc + ", found " + got[j]);
             }
         }
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits((float) f.values("I")[0]),
+                "a negative factor times a sum of +0 is -0");
+    }
+
+    /**
+     * A step that takes the generic path (weights replaced by a float64 array in a float32
+     * network) after steps that wrote a scaled current themselves must still be scaled.
+     */
+    @Test
+    void aGenericStepAfterAHeapScaledStepIsScaledToo() {
+        SynapseFixture f = simple(params("current_coef", 2.0), "inh");
+        f.step();
+        assertArrayEquals(new double[] {-12, -16}, f.values("I"), "float32 weights: scaled on the heap");
+        f.syn.put("weights", org.conex.api.tensor.Tensors.of(DType.FLOAT64, W, 3, 2));
+        f.step();
+        assertArrayEquals(new double[] {-12, -16}, f.values("I"), "float64 weights: scaled by the base");
     }
 
     @Test
