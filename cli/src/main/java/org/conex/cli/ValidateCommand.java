@@ -66,6 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
                 return ExitCode.INVALID;
             }
         }
+        for (String w : net.warnings()) {
+            ctx.out().println("warning: " + w);
+        }
         ctx.out().print(Summary.of(m.spec(), net));
         ctx.out().println();
         ctx.out().println("Per-step behavior order (priority, object, behavior):");

@@ -204,6 +204,19 @@ public abstract class Behavior<O extends NetworkObject> {
         return org.conex.api.tensor.Tensors.of(dtype, data, n);
     }
 
+    /**
+     * Records a warning on the owner's network ({@link org.conex.api.model.Network#warn}), its
+     * message starting with this behavior and its owner like {@link #error}'s. Call it from
+     * {@link #initialize} for a model that is legal but probably not what the user meant.
+     */
+    protected final void warn(String message) {
+        if (owner == null) {
+            throw new IllegalStateException(name() + ": warn(...) needs an owner: " + message);
+        }
+        String where = name() + " on '" + owner.tag() + "'";
+        owner.network().warn(where + ": " + message);
+    }
+
     /** A ModelException whose message starts with this behavior and its owner. */
     protected final ModelException error(String message) {
         String where = owner == null ? name() : name() + " on '" + owner.tag() + "'";

@@ -33,6 +33,7 @@ public final class Network extends NetworkObject {
     private long iteration;
     private boolean initialized;
     private boolean referenceQuirks;
+    private final List<String> warnings = new ArrayList<>();
 
     /** A float32, SxD network with master seed 0 and tag "Network". */
     public Network() {
@@ -101,6 +102,26 @@ public final class Network extends NetworkObject {
     /** See {@link #referenceQuirks()}. Set it before initialization. */
     public void setReferenceQuirks(boolean on) {
         this.referenceQuirks = on;
+    }
+
+    /**
+     * Records a warning about the model: something legal that is probably not what the user meant
+     * (for example a LIF group without Fire, whose spikes never change). Warnings do not stop
+     * anything; the command-line runner prints them after initialization and writes them to the
+     * run's log. The same message is kept once.
+     *
+     * @param message the whole message, naming the behavior and object it is about
+     */
+    public void warn(String message) {
+        Objects.requireNonNull(message, "message");
+        if (!warnings.contains(message)) {
+            warnings.add(message);
+        }
+    }
+
+    /** The warnings recorded so far ({@link #warn}), oldest first; unmodifiable. */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
     }
 
     public boolean isInitialized() {

@@ -123,6 +123,9 @@ public final class Experiment {
             }
             throw e;
         }
+        for (String w : net.warnings()) {
+            log.info("warning: " + w);
+        }
         if (resume != null) {
             resume.checkCompatible(core);
             resume.restoreInto(net);

@@ -27,7 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code spikes} (bool[N]) and {@code spiking_neuron} (this behavior, used by {@link Fire}).
  *
  * <p>Firing ({@link #fire}): {@code spikes = v >= threshold; v[spikes] = v_reset}; no refractory
- * period. Without a Fire behavior {@code spikes} keeps its initial value (reference ODD-3).
+ * period. Without a Fire behavior {@code spikes} keeps its initial value (reference ODD-3); initialization
+ * then records a warning on the network ({@link org.conex.api.model.Network#warnings()}).
  */
 public abstract class AbstractLIF extends Behavior<NeuronGroup> implements SpikingNeuron {
     private static final String[] MEMBRANE = {"R", "tau", "threshold", "v_reset", "v_rest"};
@@ -72,9 +73,19 @@ public abstract class AbstractLIF extends Behavior<NeuronGroup> implements Spiki
         }
         INDArray v = params().get("init_v") == null ? Tensors.zeros(dt.nd4j(), n) : vectorParam("init_v", n, dt);
         g.put("v", v);
-        g.put("spikes", Tensors.bools(initialSpikes(g, n), n));
+        boolean[] initial = initialSpikes(g, n);
+        g.put("spikes", Tensors.bools(initial, n));
         g.put("spiking_neuron", this);
         initializeModel(g);
+        if (g.behaviors().values().stream().noneMatch(b -> b instanceof Fire)) {
+            int on = 0;
+            for (boolean b : initial) {
+                on += b ? 1 : 0;
+            }
+            warn("no Fire behavior on the group, so 'spikes' keeps its initial value (" + on + " of " + n
+                    + " true) on every step, as in the reference (ODD-3); add Fire to make the neurons spike and"
+                    + " reset");
+        }
     }
 
     /** Hook for the model's own parameters and state; the LIF variables already exist. */

@@ -36,7 +36,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (the axon's max_delay) is checked by the spike catchers at initialization.
  *
  * <p>Fixed reference bug (BUG-8): with neither {@code mode} nor {@code delays} the reference
- * crashes on a null cast; here it is a clear error at initialization.
+ * crashes on a null cast; here the delays stay as they are (the zeros SynapseInit made, or zeros
+ * written now if there are none) and a warning is recorded on the network.
  */
 public final class DelayInitializer extends Behavior<SynapseGroup> {
     public static final BehaviorType TYPE = BehaviorType.builder("DelayInitializer", DelayInitializer::new)
@@ -77,8 +78,12 @@ public final class DelayInitializer extends Behavior<SynapseGroup> {
         } else if (mode != null) {
             values = fromMode(mode, n, dtype);
         } else {
-            throw error("needs 'mode' (e.g. \"random\" with 'scale') or explicit 'delays'; neither was given "
-                    + "(without a DelayInitializer the delays stay 0)");
+            warn("neither 'mode' nor 'delays' is given, so " + variable + " keeps its delays (0 unless set before);"
+                    + " give 'mode' (e.g. \"random\" with 'scale') or explicit 'delays' to set them");
+            if (!synapse.has(variable)) {
+                synapse.put(variable, Tensors.zeros(DataType.LONG, n));
+            }
+            return;
         }
         INDArray out = Tensors.zeros(DataType.LONG, n);
         LongBuffer buf = Views.longs(out);

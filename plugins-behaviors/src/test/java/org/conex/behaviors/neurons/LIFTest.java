@@ -108,6 +108,18 @@ class LIFTest {
         fx.init();
         fx.steps(3);
         assertArrayEquals(new double[] {0, 1}, get(g, "spikes"), "ODD-3: frozen without Fire");
+        java.util.List<String> w = g.network().warnings();
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).startsWith("LIF on 'g': no Fire behavior on the group"), w.get(0));
+        assertTrue(w.get(0).contains("(1 of 2 true)"), w.get(0));
+    }
+
+    @Test
+    void withFireThereIsNoWarning() {
+        NeuronFixture fx = new NeuronFixture();
+        NeuronGroup g = lif(fx, 2, 1.0, true);
+        fx.init();
+        assertTrue(g.network().warnings().isEmpty(), g.network().warnings().toString());
     }
 
     @Test

@@ -64,10 +64,31 @@ class DelayInitializerTest {
         }
     }
 
-    /** BUG-8: the reference crashes on a null cast; here it is a clear error. */
+    /** BUG-8: the reference crashes on a null cast; here the zero delays stay, with a warning. */
     @Test
-    void neitherModeNorDelaysIsAClearError() {
-        fixture(2, 2, Map.of()).assertInitFails("DelayInitializer on 's'", "needs 'mode'", "'delays'");
+    void neitherModeNorDelaysKeepsTheZeroDelaysWithAWarning() {
+        SynapseFixture f = fixture(3, 2, params("destination", true)).initialize();
+        assertArrayEquals(new double[] {0, 0}, f.values("dst_delay"));
+        assertArrayEquals(new double[] {0, 0, 0}, f.values("src_delay"));
+        assertEquals(1, f.net.warnings().size(), f.net.warnings().toString());
+        SynapseFixture.assertMessage(new RuntimeException(f.net.warnings().get(0)), "DelayInitializer on 's'",
+                "neither 'mode' nor 'delays'", "dst_delay keeps its delays");
+    }
+
+    /** Without SynapseInit there are no delays to keep: zeros are written. */
+    @Test
+    void neitherModeNorDelaysWritesZerosWhenThereAreNone() {
+        SynapseFixture f = new SynapseFixture(2, 3);
+        f.add(DelayInitializer.TYPE, Map.of());
+        f.initialize();
+        assertArrayEquals(new double[] {0, 0}, f.values("src_delay"));
+        assertEquals(1, f.net.warnings().size());
+    }
+
+    @Test
+    void givenDelaysRecordNoWarning() {
+        SynapseFixture f = fixture(2, 2, params("mode", "ones")).initialize();
+        assertTrue(f.net.warnings().isEmpty(), f.net.warnings().toString());
     }
 
     @Test
