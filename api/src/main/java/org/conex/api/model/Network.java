@@ -90,10 +90,11 @@ public final class Network extends NetworkObject {
 
     /**
      * Whether behaviors that offer a compatibility mode reproduce the Python reference's documented
-     * quirks instead of the intended behavior (for example WeightNormalization and
-     * CurrentNormalization on 1-D one-to-one weights dividing by the total of all weights, ODD-8).
-     * Off by default; the conformance runner turns it on because the golden corpus records the
-     * reference. A behavior parameter that selects the behavior explicitly wins over this flag.
+     * quirks instead of their default behavior. Off by default; the conformance runner turns it on
+     * because the golden corpus records the reference. No built-in behavior reads it today: where
+     * the project keeps a reference oddity it is the default (with a parameter for the alternative,
+     * e.g. WeightNormalization's {@code sum_all_1d}); the flag is for plugins with such a mode. A
+     * behavior parameter that selects the behavior explicitly should win over this flag.
      */
     public boolean referenceQuirks() {
         return referenceQuirks;

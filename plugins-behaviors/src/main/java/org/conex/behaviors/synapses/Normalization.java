@@ -13,20 +13,21 @@ import org.conex.api.model.SynapseGroup;
  * for conv; a zero total counts as 1). Evaluated in the network dtype
  * ({@code round(round(norm) / S)}).
  *
- * <p>Parameters: {@code norm} (default 1; the wanted total); {@code sum_all_1d} (default: the
- * network's {@link org.conex.api.model.Network#referenceQuirks() reference-quirks} flag, off unless
- * asked for). For 1-D one-to-one weights the intended reading is per neuron: each destination
- * neuron's single weight is its own total. The reference instead divides by the sum of ALL weights
- * (torch reads the empty axis list as "reduce everything", ODD-8); {@code sum_all_1d = true}, or a
- * network with reference quirks on (as the conformance runner sets for golden case
- * {@code one2one_norm_quirk}), selects that. The flag has no effect on other ranks.
+ * <p>Parameters: {@code norm} (default 1; the wanted total); {@code sum_all_1d} (default true).
+ * 1-D one-to-one weights are normalised as one vector by default, as in the reference (torch reads
+ * the empty axis list as "reduce everything", ODD-8; golden case {@code one2one_norm_quirk}): the N
+ * weights are scaled together so that they sum to {@code norm}, which keeps their ratios (what
+ * learning changed). {@code sum_all_1d = false} makes each destination neuron's single weight its
+ * own total instead, which sets every non-zero weight to {@code norm} on every step. The parameter
+ * has no effect on other ranks.
  */
 abstract class Normalization extends Behavior<SynapseGroup> {
     static final ParamSpec[] PARAMS = {
         ParamSpec.of("norm", ParamKind.NUMBER).withDefault(1.0).doc("wanted total of each weight group"),
         ParamSpec.of("sum_all_1d", ParamKind.BOOLEAN)
-                .doc("1-D weights: true divides by the sum of all weights (reference, ODD-8), false per neuron;"
-                        + " absent: the network's reference-quirks flag"),
+                .withDefault(true)
+                .doc("1-D weights: true (default, as the reference, ODD-8) scales them as one vector to sum to norm;"
+                        + " false makes each weight its own total (every non-zero weight becomes norm)"),
     };
 
     private WeightGroups groups;
@@ -43,9 +44,7 @@ abstract class Normalization extends Behavior<SynapseGroup> {
         if (!Double.isFinite(norm)) {
             throw error("parameter 'norm' must be finite, found " + params().number("norm"));
         }
-        Object sumAll = params().get("sum_all_1d");
-        groups = group(synapse.get("weights"),
-                sumAll == null ? synapse.network().referenceQuirks() : (Boolean) sumAll);
+        groups = group(synapse.get("weights"), params().bool("sum_all_1d"));
         factors = new double[groups.groups()];
     }
 

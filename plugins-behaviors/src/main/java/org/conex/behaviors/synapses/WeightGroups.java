@@ -14,8 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       neuron, each a contiguous block of K;</li>
  *   <li>4-D conv {@code [O, C, kh, kw]} and 5-D lateral: one group per leading index (per output
  *       channel kernel; lateral has a single one);</li>
- *   <li>1-D one-to-one {@code [N]}: with {@code sumAll1d} (the reference, ODD-8) a single group
- *       holding all N weights; otherwise one group per weight (per destination neuron);</li>
+ *   <li>1-D one-to-one {@code [N]}: with {@code sumAll1d} (the default, as the reference, ODD-8) a
+ *       single group holding all N weights; otherwise one group per weight (per destination neuron);</li>
  *   <li>{@link SparseWeights}: one group per destination column (stored entries only).</li>
  * </ul>
  * Totals are accumulated in double and rounded once to the weights' dtype; the buffer is

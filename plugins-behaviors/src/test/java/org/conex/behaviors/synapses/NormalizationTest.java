@@ -61,20 +61,10 @@ class NormalizationTest {
                 SynapseFixture.values(((SparseWeights) f.syn.get("weights")).toDense()));
     }
 
-    /** The intended reading is the default: each one-to-one weight is its neuron's own total. */
+    /** ODD-8 (golden one2one_norm_quirk), the default: 1-D weights are scaled by their total. */
     @Test
-    void oneDimensionalWeightsArePerNeuronByDefault() {
+    void oneDimensionalWeightsAreScaledAsOneVectorByDefault() {
         SynapseFixture f = weights(2, 2, new double[] {1, 3}, 2);
-        f.add(WeightNormalization.TYPE, params("norm", 2.0));
-        f.step();
-        assertArrayEquals(new double[] {2, 2}, f.values("weights"));
-    }
-
-    /** ODD-8 (golden one2one_norm_quirk): the reference scales 1-D weights by their total. */
-    @Test
-    void oneDimensionalTotalWithReferenceQuirksOrWhenAsked() {
-        SynapseFixture f = weights(2, 2, new double[] {1, 3}, 2);
-        f.syn.network().setReferenceQuirks(true);
         f.add(WeightNormalization.TYPE, params("norm", 2.0));
         f.step();
         assertArrayEquals(new double[] {0.5, 1.5}, f.values("weights"));
@@ -85,9 +75,8 @@ class NormalizationTest {
     }
 
     @Test
-    void anExplicitParameterWinsOverTheNetworkFlag() {
+    void perNeuronTotalsWhenAsked() {
         SynapseFixture f = weights(2, 2, new double[] {1, 3}, 2);
-        f.syn.network().setReferenceQuirks(true);
         f.add(WeightNormalization.TYPE, params("norm", 2.0, "sum_all_1d", false));
         f.step();
         assertArrayEquals(new double[] {2, 2}, f.values("weights"));
@@ -117,9 +106,8 @@ class NormalizationTest {
     }
 
     @Test
-    void currentNormalizationOfOneToOneUsesTheTotalWithReferenceQuirks() {
+    void currentNormalizationOfOneToOneUsesTheTotalByDefault() {
         SynapseFixture f = weights(3, 3, new double[] {1, 2, 5}, 3);
-        f.syn.network().setReferenceQuirks(true);
         f.putFloats("I", new double[] {1, 0, 5}, 3);
         f.add(CurrentNormalization.TYPE, params("norm", 1.5));
         f.step();
@@ -127,10 +115,10 @@ class NormalizationTest {
     }
 
     @Test
-    void currentNormalizationOfOneToOneIsPerNeuronByDefault() {
+    void currentNormalizationOfOneToOneIsPerNeuronWhenAsked() {
         SynapseFixture f = weights(3, 3, new double[] {1, 2, 5}, 3);
         f.putFloats("I", new double[] {1, 0, 5}, 3);
-        f.add(CurrentNormalization.TYPE, params("norm", 1.5));
+        f.add(CurrentNormalization.TYPE, params("norm", 1.5, "sum_all_1d", false));
         f.step();
         assertArrayEquals(new double[] {1.5, 0, 1.5}, f.values("I"));
     }
