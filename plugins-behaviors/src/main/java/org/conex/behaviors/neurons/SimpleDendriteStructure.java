@@ -35,7 +35,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Parameters (steps, integers &gt;= 0): {@code Proximal_max_delay} (default 1),
  * {@code Distal_max_delay} (default 1), {@code Apical_max_delay} (default Distal_max_delay + 1);
- * the lower-case spellings {@code proximal_max_delay}... are accepted too (reference ODD-4).
+ * the lower-case spellings {@code proximal_max_delay}... are accepted too, and so are
+ * {@code Proximal_min_delay}... beside the reference's {@code proximal_min_delay}... (reference
+ * ODD-4: both spellings of every name; giving both with different values is an error).
  * A max delay of 0 disables that kind: its {@code I_<kind>} stays a zero vector and a synapse
  * tagged with it is an error. {@code proximal_min_delay} (0), {@code distal_min_delay} (0),
  * {@code apical_min_delay} (distal_min_delay + 1, lowered to Apical_max_delay - 1 when needed) are
@@ -63,9 +65,12 @@ public final class SimpleDendriteStructure extends Behavior<NeuronGroup> impleme
                     delay("proximal_max_delay", null, "same as Proximal_max_delay"),
                     delay("distal_max_delay", null, "same as Distal_max_delay"),
                     delay("apical_max_delay", null, "same as Apical_max_delay"),
-                    delay("proximal_min_delay", 0, "validated only"),
-                    delay("distal_min_delay", 0, "validated only"),
-                    delay("apical_min_delay", null, "validated only (default distal_min_delay + 1)"))
+                    delay("proximal_min_delay", null, "validated only (default 0)"),
+                    delay("distal_min_delay", null, "validated only (default 0)"),
+                    delay("apical_min_delay", null, "validated only (default distal_min_delay + 1)"),
+                    delay("Proximal_min_delay", null, "same as proximal_min_delay"),
+                    delay("Distal_min_delay", null, "same as distal_min_delay"),
+                    delay("Apical_min_delay", null, "same as apical_min_delay"))
             .description("per-kind dendritic delay buffers producing I_proximal, I_distal, I_apical")
             .build();
 
@@ -100,10 +105,10 @@ public final class SimpleDendriteStructure extends Behavior<NeuronGroup> impleme
         maxDelay[0] = proximal;
         maxDelay[1] = distal;
         maxDelay[2] = apical;
-        int proximalMin = params.integer("proximal_min_delay");
-        int distalMin = params.integer("distal_min_delay");
-        int apicalMin = params.isGiven("apical_min_delay") ? params.integer("apical_min_delay")
-                : Math.max(0, Math.min(distalMin + 1, apical - 1));
+        int proximalMin = spelled(params, "Proximal_min_delay", "proximal_min_delay", 0);
+        int distalMin = spelled(params, "Distal_min_delay", "distal_min_delay", 0);
+        int apicalMin = spelled(params, "Apical_min_delay", "apical_min_delay",
+                Math.max(0, Math.min(distalMin + 1, apical - 1)));
         checkMin(params, "proximal_min_delay", proximalMin, "Proximal_max_delay", proximal);
         checkMin(params, "distal_min_delay", distalMin, "Distal_max_delay", distal);
         checkMin(params, "apical_min_delay", apicalMin, "Apical_max_delay", apical);

@@ -159,6 +159,21 @@ class SimpleDendriteStructureTest {
                 + "number -1", e.getMessage());
     }
 
+    /** ODD-4: the min delays are accepted in both capitalisations, like the max delays. */
+    @Test
+    void minDelaysAcceptBothSpellings() {
+        ParameterException e = assertThrows(ParameterException.class, () -> SimpleDendriteStructure.TYPE.create(
+                p("Distal_min_delay", 1)));
+        assertEquals("SimpleDendriteStructure: parameter 'distal_min_delay' expected smaller than Distal_max_delay"
+                + " = 1, found the number 1", e.getMessage());
+        SimpleDendriteStructure.TYPE.create(p("Proximal_min_delay", 1, "Proximal_max_delay", 3,
+                "proximal_min_delay", 1));
+        e = assertThrows(ParameterException.class, () -> SimpleDendriteStructure.TYPE.create(
+                p("Apical_min_delay", 0, "apical_min_delay", 1)));
+        assertTrue(e.getMessage().contains("the same value as Apical_min_delay = 0 (both spellings given)"),
+                e.getMessage());
+    }
+
     @Test
     void lowerCaseSpellingsAreAccepted() {
         SimpleDendriteStructure st = (SimpleDendriteStructure) SimpleDendriteStructure.TYPE.create(
