@@ -96,6 +96,26 @@ class InputLayerTest {
         }
     }
 
+    /** ODD-13: with labels the instance length comes from the batch; a different given one is ignored, with a warning. */
+    @Test
+    void aGivenInstanceDurationThatLabelsOverrideIsAWarning() {
+        Network same = new Network();
+        layer(same, Map.of());
+        new Simulation(same).initialize();
+        assertEquals(List.of(), same.warnings(), "instance_duration 3 = 6 frames / 2 labels");
+
+        Network net = new Network();
+        InputLayer in = layer(net, Map.of("instance_duration", 5));
+        Simulation sim = new Simulation(net);
+        sim.initialize();
+        assertEquals(List.of("SpikeNdDataset on 'input': instance_duration = 5 is ignored: with labels each instance"
+                + " lasts frames / labels = 6 / 2 = 3 steps, as in the reference (ODD-13)"), net.warnings());
+        sim.step();
+        sim.step();
+        sim.step();
+        assertEquals(Boolean.TRUE, in.get("new_data"), "the instance still lasts 3 steps");
+    }
+
     @Test
     void silentIntervalInsertsAllFalseStepsAfterEachInstance() {
         Network net = new Network();

@@ -27,7 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * e.g. batch and time, are flattened in C order), the location tensor likewise with
  * {@code ndim_location}; both must give the same frame count M. With labels, the instance length
  * is {@code M / labels.length()} (it must divide; the parameter {@code instance_duration} is then
- * ignored, as in the reference); without labels it is {@code instance_duration}.
+ * ignored, as in the reference, with a warning on the network when it was given and differs,
+ * ODD-13); without labels it is {@code instance_duration}.
  *
  * <p>Each step writes frame i into the owner's BOOL vectors {@code x} (sensory) and {@code loc}
  * (location), non-zero meaning a spike, and the label of instance {@code i / length} into
@@ -260,6 +261,12 @@ public final class SpikeNdDataset extends Behavior<NetworkObject> implements Che
         frames = m;
         next = 0;
         instance = labels != null ? m / labels.length : params().integer("instance_duration");
+        if (labels != null && params().isGiven("instance_duration") && params().integer("instance_duration") != instance
+                && owner() != null) {
+            warn("instance_duration = " + params().integer("instance_duration") + " is ignored: with labels each"
+                    + " instance lasts frames / labels = " + m + " / " + labels.length + " = " + instance
+                    + " steps, as in the reference (ODD-13)");
+        }
     }
 
     /**
