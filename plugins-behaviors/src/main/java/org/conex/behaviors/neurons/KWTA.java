@@ -30,8 +30,8 @@ import org.conex.api.tensor.Vec;
  * feature maps compete at each location.
  *
  * <p>Ties (equal v at the k-th place) are broken deterministically: the lower flat index wins, so
- * there are exactly k winners (reference ODD-17: its top-k order is unspecified and it keeps every
- * tied neuron). Parameters: {@code k} (integer &gt;= 1, at most the slice length),
+ * there are exactly k winners (reference ODD-17: its unsorted top-k also picks exactly k, but which of
+ * the tied neurons win is implementation-defined). Parameters: {@code k} (integer &gt;= 1, at most the slice length),
  * {@code dimension} (0, 1, 2 or absent), {@code candidates_only} (default false). Reads {@code v},
  * {@code threshold}, {@code v_reset} (float[N], mV).
  */

@@ -34,7 +34,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (location), non-zero meaning a spike, and the label of instance {@code i / length} into
  * {@code y} (a Long). The step showing the last frame of an instance sets {@code new_data}
  * (true until the next frame is shown); if {@code silent_interval > 0} the next
- * {@code silent_interval} steps show all-false frames ({@code y} kept) without advancing. At the end of the data it starts again if {@code loop};
+ * {@code silent_interval} steps show all-false frames ({@code y} kept) without advancing. (With
+ * {@code silent_interval = 0} the reference never clears {@code new_data} once the first instance
+ * has ended, so it stops marking instance ends; here it is the same one-step mark in both cases.)
+ * At the end of the data it starts again if {@code loop};
  * otherwise (fix of BUG-12, which yields nothing at all) the frames stay all-false and
  * {@code exhausted} becomes true.
  *
