@@ -16,6 +16,7 @@ import org.conex.api.helper.HelperLookup;
 import org.conex.api.helper.HelperRegistry;
 import org.conex.api.helper.Sample;
 import org.conex.api.helper.SampleTransform;
+import org.conex.api.helper.TensorTransform;
 import org.conex.api.model.Network;
 import org.conex.api.structure.InputBatch;
 import org.conex.api.tensor.RandomStreams;
@@ -24,6 +25,7 @@ import org.conex.runtime.model.ModelContext;
 import org.conex.runtime.model.ModelExtension;
 import org.conex.runtime.model.SectionEntry;
 import org.conex.runtime.model.Suggestions;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -33,15 +35,20 @@ import org.nd4j.linalg.factory.Nd4j;
  *   dataset: {type: MNIST, params: {images: ..., labels: ..., limit: 1000}}
  *   transforms: [{type: SqueezeTransform, params: {dim: 0}}, {type: NormalizeTransform}]
  *   encoder: {type: Poisson, params: {time_window: 30, ratio: 0.2}}
+ *   location_transforms: [{type: UnsqueezeTransform, params: {dim: 0}}]   # optional
  * </pre>
  * becomes an {@code Iterable<InputBatch>}: one batch per sample (the encoded spike train
- * {@code [T, ...]} and the sample's label), transformed lazily when the input layer reaches it.
+ * {@code [T, ...]}, the sample's location if a step such as a grid mask set one, and its label),
+ * transformed lazily when the input layer reaches it. This is the model-file form of CoNeX's
+ * {@code LocationDataset}: {@code transforms} are its pre-transform (masks set the location),
+ * {@code encoder} its post-transform, {@code location_transforms} (tensor transforms and filters
+ * applied to the location, skipped when a sample has none) its location transform.
  * Relative data paths resolve against the base folder (the model file's folder). Stochastic steps
  * draw from the network's streams {@code input/NAME/...}, so they follow the master seed and are
  * saved in checkpoints.
  */
 public final class InputsExtension implements ModelExtension {
-    private static final Set<String> KEYS = Set.of("name", "dataset", "transforms", "encoder");
+    private static final Set<String> KEYS = Set.of("name", "dataset", "transforms", "encoder", "location_transforms");
 
     private final HelperLookup helpers;
     private final Path baseDirectory;
@@ -142,8 +149,37 @@ public final class InputsExtension implements ModelExtension {
         if (e.hasNonNull("encoder")) {
             steps.add(JsonValues.toJava(e.get("encoder")));
         }
-        SampleTransform pipeline = helpers.pipeline(steps, hc);
+        SampleTransform pipeline = helpers.pipeline(steps, hc).andThen(locationSteps(e.get("location_transforms"), hc));
         return data.map(pipeline);
+    }
+
+    /** The {@code location_transforms} as one step on the samples' locations (identity if absent). */
+    private SampleTransform locationSteps(JsonNode t, HelperContext hc) {
+        if (t == null || t.isNull()) {
+            return SampleTransform.identity();
+        }
+        if (!t.isArray()) {
+            throw new ConexException("location_transforms: expected a list of {type: NAME, params: {...}}, found "
+                    + org.conex.runtime.model.Json.describe(t));
+        }
+        List<TensorTransform> ts = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            try {
+                ts.add(helpers.create(JsonValues.toJava(t.get(i)), hc, TensorTransform.class));
+            } catch (ConexException ex) {
+                throw new ConexException("location_transforms step " + i + ": " + ex.getMessage(), ex);
+            }
+        }
+        return sample -> {
+            if (sample.location().isEmpty()) {
+                return sample;
+            }
+            INDArray loc = sample.location().get();
+            for (TensorTransform tt : ts) {
+                loc = tt.transform(loc);
+            }
+            return sample.withLocation(loc);
+        };
     }
 
     private static Iterator<InputBatch> batches(DataSource data) {
