@@ -101,11 +101,13 @@ final class FloatStdp {
     }
 
     private float factor(StdpBound b, float w) {
-        switch (b) {
-            case HARD_BOUND: return w > wMin && w < wMax ? 1f : 0f;
-            case SOFT_BOUND: return (w - wMin) * (wMax - w);
-            default: return 1f;
-        }
+        return switch (b) { // exhaustive: a new bound does not compile until it is handled here
+            case NO_BOUND -> 1f;
+            case HARD_BOUND -> w > wMin && w < wMax ? 1f : 0f;
+            case SOFT_BOUND -> (w - wMin) * (wMax - w);
+            case SOFT_UPPER_BOUND -> Math.max(wMax - w, 0f);
+            case SOFT_LOWER_BOUND -> Math.max(w - wMin, 0f);
+        };
     }
 
     /**

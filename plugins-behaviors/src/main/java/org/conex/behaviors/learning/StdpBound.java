@@ -15,12 +15,18 @@ import org.conex.api.tensor.DType;
  *   <tr><td>{@code no_bound} (default)</td><td>1</td></tr>
  *   <tr><td>{@code hard_bound}</td><td>1 if {@code w_min < w < w_max} (strict), else 0</td></tr>
  *   <tr><td>{@code soft_bound}</td><td>{@code (w - w_min) * (w_max - w)}</td></tr>
+ *   <tr><td>{@code soft_upper_bound}</td><td>{@code max(w_max - w, 0)}</td></tr>
+ *   <tr><td>{@code soft_lower_bound}</td><td>{@code max(w - w_min, 0)}</td></tr>
  * </table>
  *
  * <p>Reference quirks kept (ODD-11): the soft bound is the same product for potentiation and
  * depression, peaks at {@code (w_max - w_min)^2 / 4} and turns negative outside the range
  * (reversing the direction of learning); the hard bound freezes a weight sitting exactly on a
- * bound in both directions.
+ * bound in both directions. The two one-sided bounds are the conventional (multiplicative) soft
+ * bounds the spec asks to offer beside them: {@code positive_bound = soft_upper_bound} slows
+ * potentiation linearly to zero at {@code w_max}, {@code negative_bound = soft_lower_bound} slows
+ * depression to zero at {@code w_min}, and neither reverses outside the range (factor 0 there).
+ * They are not in the reference.
  *
  * <p>Numerics: callers pass {@code wMin} and {@code wMax} already rounded to the network dtype (the
  * reference compares a float32 tensor with a Python scalar in float32, so a weight clipped to
@@ -48,6 +54,20 @@ public enum StdpBound {
         public double factor(double w, double wMin, double wMax, DType dtype) {
             return dtype.round(dtype.round(w - wMin) * dtype.round(wMax - w));
         }
+    },
+    /** Factor {@code max(w_max - w, 0)}, the difference rounded to the dtype (not in the reference). */
+    SOFT_UPPER_BOUND("soft_upper_bound") {
+        @Override
+        public double factor(double w, double wMin, double wMax, DType dtype) {
+            return Math.max(dtype.round(wMax - w), 0.0);
+        }
+    },
+    /** Factor {@code max(w - w_min, 0)}, the difference rounded to the dtype (not in the reference). */
+    SOFT_LOWER_BOUND("soft_lower_bound") {
+        @Override
+        public double factor(double w, double wMin, double wMax, DType dtype) {
+            return Math.max(dtype.round(w - wMin), 0.0);
+        }
     };
 
     private final String key;
@@ -56,7 +76,7 @@ public enum StdpBound {
         this.key = key;
     }
 
-    /** The CoNeX name of this bound ({@code "no_bound"}, {@code "hard_bound"}, {@code "soft_bound"}). */
+    /** The name of this bound in parameters ({@code "no_bound"}, {@code "hard_bound"}, ...). */
     public String key() {
         return key;
     }

@@ -55,9 +55,10 @@ public final class StdpParams {
             ParamSpec.of("w_min", ParamKind.NUMBER).withDefault(0.0).doc("lower weight bound (used by the bounds)"),
             ParamSpec.of("w_max", ParamKind.NUMBER).withDefault(1.0).doc("upper weight bound (used by the bounds)"),
             ParamSpec.of("positive_bound", ParamKind.STRING).withDefault("no_bound").oneOf(StdpBound.keys())
-                    .doc("bound applied to the potentiation term"),
+                    .doc("bound applied to the potentiation term (soft_bound is the reference's two-sided product;"
+                            + " soft_upper_bound the conventional max(w_max - w, 0))"),
             ParamSpec.of("negative_bound", ParamKind.STRING).withDefault("no_bound").oneOf(StdpBound.keys())
-                    .doc("bound applied to the depression term"),
+                    .doc("bound applied to the depression term (soft_lower_bound: the conventional max(w - w_min, 0))"),
         };
     }
 

@@ -44,6 +44,33 @@ class SimpleSTDPTest {
         assertArrayEquals(new double[] {-0.0001, 0.0018, 0, 0.00045}, delta(w, test32(w, "soft_bound").weights()), EPS);
     }
 
+    /**
+     * The conventional soft bounds (ODD-11's option): potentiation by {@code w_max - w}, depression
+     * by {@code w - w_min}; with w in [0, 1]: (0,0) -0.0004*0.5, (0,1) 0.009*0.5 - 0.0018*0.5,
+     * (1,1) 0.005*(1 - 0.9). Outside the range the factor is 0, never negative.
+     */
+    @Test
+    void oneSidedSoftBoundsScaleByTheDistanceToTheirOwnBound() {
+        double[][] w = {{0.5, 0.5}, {0.1, 0.9}};
+        LearningFixture f = new LearningFixture(DType.FLOAT64, 2, 2).dense(w)
+                .traces(new double[] {0.9, 0.5}, new double[] {0.2, 0.9})
+                .spikes(new boolean[] {true, false}, new boolean[] {false, true});
+        f.add(SimpleSTDP.TYPE, "a_plus", 0.01, "a_minus", 0.002, "positive_bound", "soft_upper_bound",
+                "negative_bound", "soft_lower_bound");
+        f.sim.step();
+        assertArrayEquals(new double[] {-0.0002, 0.0036, 0, 0.0005}, delta(w, f.weights()), EPS);
+
+        double[][] outside = {{-0.5, 1.5}, {0, 0}};
+        LearningFixture g = new LearningFixture(DType.FLOAT64, 2, 2).dense(outside)
+                .traces(new double[] {0.9, 0.5}, new double[] {0.2, 0.9})
+                .spikes(new boolean[] {true, false}, new boolean[] {false, true});
+        g.add(SimpleSTDP.TYPE, "a_plus", 0.01, "a_minus", 0.002, "positive_bound", "soft_upper_bound",
+                "negative_bound", "soft_lower_bound");
+        g.sim.step();
+        assertArrayEquals(new double[] {0, -0.0018 * 1.5, 0, 0.005}, delta(outside, g.weights()), EPS,
+                "(0,0) below w_min is not depressed, (0,1) above w_max is not potentiated");
+    }
+
     @Test
     void hardBoundFreezesWeightsOnABound() {
         double[][] w = {{0, 0.5}, {1, 0.9}};
@@ -67,7 +94,8 @@ class SimpleSTDPTest {
         int nSrc = 37;
         int nDst = 23;
         for (String[] bounds : new String[][] {{"no_bound", "no_bound"}, {"hard_bound", "soft_bound"},
-                                               {"soft_bound", "hard_bound"}}) {
+                                               {"soft_bound", "hard_bound"},
+                                               {"soft_upper_bound", "soft_lower_bound"}}) {
             float[] ref = new float[nSrc * nDst];
             double[][] w0 = new double[nSrc][nDst];
             for (int i = 0; i < nSrc; i++) {
@@ -113,6 +141,8 @@ class SimpleSTDPTest {
         switch (name) {
             case "hard_bound": return w > lo && w < hi ? 1f : 0f;
             case "soft_bound": return (w - lo) * (hi - w);
+            case "soft_upper_bound": return hi - w > 0f ? hi - w : 0f;
+            case "soft_lower_bound": return w - lo > 0f ? w - lo : 0f;
             default: return 1f;
         }
     }
@@ -146,7 +176,8 @@ class SimpleSTDPTest {
         ParameterException e = assertThrows(ParameterException.class, () -> SimpleSTDP.TYPE.create(
                 LearningFixture.params("a_plus", 0.1, "a_minus", 0.1, "positive_bound", "clamp")));
         assertTrue(e.getMessage().startsWith("SimpleSTDP: parameter 'positive_bound'"), e.getMessage());
-        assertTrue(e.getMessage().contains("[no_bound, hard_bound, soft_bound]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[no_bound, hard_bound, soft_bound, soft_upper_bound, soft_lower_bound]"),
+                e.getMessage());
     }
 
     @Test
