@@ -17,13 +17,15 @@ import org.conex.runtime.JsonValues;
 
 /**
  * Resolves a {@code behaviors} list against the installed behavior types: each entry is
- * <code>{type: NAME, priority: P?, params: {...}?, tags: [...]?}</code>. Reports unknown names
+ * <code>{type: NAME, priority: P?, params: {...}?, tags: [...]?, enabled: false?}</code>. Reports unknown names
  * (with did-you-mean), class names written where a registered name belongs, a type attached to the
  * wrong kind of object, duplicate priorities on one object, and every parameter problem that
  * {@link BehaviorType#check} finds, each at its JSON path.
  */
 final class BehaviorReader {
-    static final Set<String> KEYS = Set.of("type", "priority", "params", "tags", "version");
+    static final Set<String> KEYS = Set.of("type", "priority", "params", "tags", "version", "enabled");
+    /** CoNeX's generic behavior argument, accepted among the params as an alias of {@code enabled}. */
+    static final String CONEX_ENABLED = "behavior_enabled";
 
     private final BehaviorLookup lookup;
     private final Fields f;
@@ -83,6 +85,7 @@ final class BehaviorReader {
         }
         Double prio = f.number(n, path, "priority");
         List<String> tags = f.tags(n, path, "tags");
+        Boolean enabled = f.bool(n, path, "enabled");
         JsonNode params = n.get("params");
         Map<String, Object> raw = new java.util.LinkedHashMap<>();
         if (params != null && !params.isNull()) {
@@ -92,6 +95,18 @@ final class BehaviorReader {
                 params = null;
             } else {
                 raw = JsonValues.toMap(params);
+            }
+        }
+        if (raw.containsKey(CONEX_ENABLED)) {
+            // CoNeX's generic keyword argument, accepted where its users write it
+            Object v = raw.remove(CONEX_ENABLED);
+            String p = Fields.at(Fields.at(path, "params"), CONEX_ENABLED);
+            if (!(v instanceof Boolean)) {
+                f.problem(p, "expected true or false, found " + Json.describe(params.get(CONEX_ENABLED)));
+            } else if (enabled != null && enabled != v) {
+                f.problem(p, "expected the same value as 'enabled' (" + enabled + "), found " + v);
+            } else {
+                enabled = (Boolean) v;
             }
         }
         if (type == null) {
@@ -116,7 +131,7 @@ final class BehaviorReader {
             return null;
         }
         return new BehaviorSpec(type.name(), type.version(), prio != null ? prio : type.defaultPriority(), raw, tags,
-                path);
+                enabled == null || enabled, path);
     }
 
     /** The installed type named by {@code type}, or null with a problem. */

@@ -60,6 +60,19 @@ final class Fields {
         }
     }
 
+    /** The boolean at {@code key}, or null if absent; a problem (and null) if it is not true/false. */
+    Boolean bool(JsonNode obj, String path, String key) {
+        JsonNode v = obj.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            problem(at(path, key), "expected true or false, found " + Json.describe(v));
+            return null;
+        }
+        return v.booleanValue();
+    }
+
     /** An optional text field. */
     String text(JsonNode obj, String path, String key) {
         JsonNode n = obj.get(key);

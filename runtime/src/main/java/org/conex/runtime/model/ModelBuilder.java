@@ -86,6 +86,7 @@ public final class ModelBuilder {
             try {
                 Behavior<?> beh = lookup.require(b.type()).create(b.params());
                 b.tags().forEach(beh::addTag);
+                beh.setEnabled(b.enabled());
                 owner.addBehavior(b.priority(), beh);
             } catch (ConexException | IllegalArgumentException e) {
                 problems.add(new ModelProblem(b.path(), e.getMessage()));

@@ -117,6 +117,9 @@ public final class ModelWriter {
             JsonNode params = MAPPER.valueToTree(b.params());
             o.set("params", params);
             texts(o, "tags", b.tags());
+            if (!b.enabled()) {
+                o.put("enabled", false);
+            }
         }
     }
 

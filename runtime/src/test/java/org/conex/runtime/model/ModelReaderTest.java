@@ -48,6 +48,41 @@ class ModelReaderTest {
         assertEquals(1.0, net.scalar("dt"), "no TimeResolution installed: dt is set directly");
     }
 
+    /** {@code enabled: false} (or CoNeX's {@code behavior_enabled} among the params) builds a disabled behavior. */
+    @Test
+    void disabledBehaviorsAreBuiltDisabledAndWrittenBack() {
+        BehaviorRegistry reg = registry();
+        ModelReader reader = new ModelReader(reg, List.of(), MemoryEstimate.Budget.of(1L << 30));
+        ModelSpec spec = reader.read(doc("groups: [{tag: a, size: 2, behaviors: [{type: Ramp, enabled: false}]},"
+                + " {tag: b, size: 2, behaviors: [{type: Ramp, params: {behavior_enabled: false, slope: 2}}]},"
+                + " {tag: c, size: 2, behaviors: [{type: Ramp}]}]\n"), "m");
+        assertEquals(List.of(false, false, true), spec.groups().stream().map(g -> g.behaviors().get(0).enabled())
+                .toList());
+        assertEquals(java.util.Set.of("slope"), spec.groups().get(1).behaviors().get(0).params().keySet());
+        Network net = new ModelBuilder(reg, reader).build(spec, "m.yaml");
+        assertEquals(List.of(false, false, true), net.neuronGroups().stream()
+                .map(g -> g.behaviors().values().iterator().next().isEnabled()).toList());
+        ObjectNode resolved = ModelWriter.toTree(spec);
+        assertEquals(false, resolved.at("/groups/0/behaviors/0/enabled").booleanValue());
+        assertTrue(resolved.at("/groups/2/behaviors/0").path("enabled").isMissingNode());
+        ModelSpec again = reader.read(resolved, "resolved", "x");
+        assertEquals(ModelWriter.core(spec), ModelWriter.core(again));
+        assertEquals(false, again.groups().get(1).behaviors().get(0).enabled());
+    }
+
+    @Test
+    void enabledMustBeABooleanAndAgreeWithBehaviorEnabled() {
+        ModelReader reader = new ModelReader(registry(), List.of(), MemoryEstimate.Budget.of(1L << 30));
+        ModelInvalidException e = assertThrows(ModelInvalidException.class, () -> reader.read(doc(
+                "groups: [{tag: a, size: 2, behaviors: [{type: Ramp, enabled: 'no'},"
+                        + " {type: Ramp, priority: 11, enabled: true, params: {behavior_enabled: false}}]}]\n"), "m"));
+        List<String> paths = e.problems().stream().map(ModelProblem::path).toList();
+        assertEquals(List.of("groups[0].behaviors[0].enabled", "groups[0].behaviors[1].params.behavior_enabled"),
+                paths);
+        assertEquals("expected true or false, found the text \"no\"", e.problems().get(0).message());
+        assertEquals("expected the same value as 'enabled' (true), found false", e.problems().get(1).message());
+    }
+
     @Test
     void everyProblemIsCollectedWithItsPath() {
         ModelReader reader = new ModelReader(registry(), List.of(), MemoryEstimate.Budget.of(1L << 30));
