@@ -32,7 +32,7 @@ public final class One2OneRSTDP extends RstdpRule {
         inputs.update(syn);
         Vec w = vectorWeights(syn);
         Vec c = eligibilityView(syn, w.length());
-        double d = dopamine(syn.network());
+        double[] d = dopaminePerDestination(syn);
         Vec xPre = inputs.preTrace();
         Vec xPost = inputs.postTrace();
         for (int i = 0, n = w.length(); i < n; i++) {
@@ -42,7 +42,7 @@ public final class One2OneRSTDP extends RstdpRule {
             double dw = sPre || sPost ? stdp.dw(wi, xPre.get(i), sPre, xPost.get(i), sPost) : 0.0;
             double ci = eligibility(c.get(i), dw);
             c.set(i, ci);
-            w.set(i, wi + dtype.round(ci * d));
+            w.set(i, wi + dtype.round(ci * d[i]));
         }
     }
 }

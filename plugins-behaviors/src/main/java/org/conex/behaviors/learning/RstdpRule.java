@@ -13,6 +13,7 @@ import org.conex.api.tensor.DType;
 import org.conex.api.tensor.TensorSpec;
 import org.conex.api.tensor.Tensors;
 import org.conex.api.tensor.Vec;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Base of the reward-modulated STDP rules (spec section 4.10, "RSTDP family"). Each step, for every
@@ -29,8 +30,11 @@ import org.conex.api.tensor.Vec;
  * {@code init_c_mode} (default 0: a tensor mode such as a number, "zeros", "rand" or
  * "normal(0, 1)", drawn from this behavior's own random stream). Creates the synapse variable
  * {@code c} shaped like the weights (sparse: one value per stored entry, CSC order). Reads the
- * network scalar {@code dopamine_concentration}, so a {@code Dopamine} behavior is required on the
- * network (checked at initialize).
+ * network variable {@code dopamine_concentration}, so a {@code Dopamine} behavior is required on the
+ * network (checked at initialize). A vector concentration (from a tensor payoff) gives each
+ * destination neuron j its own {@code dopamine[j]}, which multiplies the eligibility of every
+ * synapse onto j (dense, sparse and one-to-one rules; the convolution and local rules need one
+ * concentration).
  */
 public abstract class RstdpRule extends StdpRule {
     /** The eligibility time constant rounded to the dtype; set at initialize. */
@@ -38,6 +42,7 @@ public abstract class RstdpRule extends StdpRule {
     /** The network dtype; set at initialize. */
     protected DType dtype;
     private Vec checkedC;
+    private double[] perDestination = new double[0];
 
     protected RstdpRule(Params params) {
         super(params);
@@ -97,9 +102,48 @@ public abstract class RstdpRule extends StdpRule {
         return c;
     }
 
-    /** The dopamine concentration of this step, rounded to the dtype (it multiplies a tensor). */
+    /**
+     * The dopamine concentration of this step, rounded to the dtype (it multiplies a tensor), for
+     * rules whose weights are not one per destination neuron (convolution and local kernels).
+     *
+     * @throws org.conex.api.ModelException if the concentration is a vector (a per-neuron payoff)
+     */
     protected final double dopamine(Network net) {
+        Object v = net.get("dopamine_concentration");
+        if (v instanceof INDArray && ((INDArray) v).length() != 1) {
+            throw error("network.dopamine_concentration has " + ((INDArray) v).length() + " values (a per-neuron"
+                    + " payoff), but " + name() + " needs one concentration; per-neuron dopamine works with"
+                    + " SimpleRSTDP, SparseRSTDP and One2OneRSTDP");
+        }
         return dtype.round(net.scalar("dopamine_concentration"));
+    }
+
+    /**
+     * The dopamine concentration of this step for each destination neuron, rounded to the dtype:
+     * a scalar concentration gives the same value for every j; a vector (from a tensor payoff,
+     * see {@code Dopamine}) must have one value per destination neuron. The array is reused every
+     * step.
+     */
+    protected final double[] dopaminePerDestination(SynapseGroup syn) {
+        int n = syn.dst().size();
+        if (perDestination.length != n) {
+            perDestination = new double[n];
+        }
+        Network net = syn.network();
+        Object v = net.get("dopamine_concentration");
+        if (v instanceof INDArray && ((INDArray) v).length() != 1) {
+            Vec d = net.vec("dopamine_concentration");
+            if (d.length() != n) {
+                throw error("network.dopamine_concentration has " + d.length() + " values, expected 1 or one per"
+                        + " destination neuron of '" + syn.dst().tag() + "' (" + n + ")");
+            }
+            for (int j = 0; j < n; j++) {
+                perDestination[j] = dtype.round(d.get(j));
+            }
+        } else {
+            Arrays.fill(perDestination, dtype.round(net.scalar("dopamine_concentration")));
+        }
+        return perDestination;
     }
 
     /** One eligibility step {@code c + (-c / tau_c + dw)}, each operation rounded to the dtype. */

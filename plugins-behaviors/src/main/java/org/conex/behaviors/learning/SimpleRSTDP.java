@@ -19,6 +19,9 @@ public final class SimpleRSTDP extends RstdpRule {
             .description("reward-modulated STDP on dense weights")
             .build();
 
+    /** This step's per-destination dopamine in float32 (float networks). */
+    private float[] dF32 = new float[0];
+
     public SimpleRSTDP(Params params) {
         super(params);
     }
@@ -35,14 +38,20 @@ public final class SimpleRSTDP extends RstdpRule {
         inputs.update(syn);
         Vec w = denseWeights(syn);
         Vec c = eligibilityView(syn, w.length());
-        double d = dopamine(syn.network());
+        double[] d = dopaminePerDestination(syn);
         int nDst = syn.dst().size();
         int nSrc = syn.src().size();
         if (w instanceof Vec.F32 && c instanceof Vec.F32) {
             FloatBuffer wb = ((Vec.F32) w).buffer();
             FloatBuffer cb = ((Vec.F32) c).buffer();
+            if (dF32.length != nDst) {
+                dF32 = new float[nDst];
+            }
+            for (int j = 0; j < nDst; j++) {
+                dF32[j] = (float) d[j];
+            }
             for (int i = 0; i < nSrc; i++) {
-                rowF32(wb, cb, i, nDst, (float) d);
+                rowF32(wb, cb, i, nDst, dF32);
             }
         } else {
             for (int i = 0; i < nSrc; i++) {
@@ -52,7 +61,7 @@ public final class SimpleRSTDP extends RstdpRule {
     }
 
     /** One row in the dtype-generic arithmetic (float64 networks). */
-    private void row(Vec w, Vec c, int i, int nDst, double d) {
+    private void row(Vec w, Vec c, int i, int nDst, double[] d) {
         boolean sPre = inputs.preSpike(i);
         double xi = inputs.preTrace().get(i);
         boolean[] post = inputs.postFlags();
@@ -62,7 +71,7 @@ public final class SimpleRSTDP extends RstdpRule {
             double dw = sPre || post[j] ? stdp.dw(wk, xi, sPre, xPost.get(j), post[j]) : 0.0;
             double ck = eligibility(c.get(k), dw);
             c.set(k, ck);
-            w.set(k, wk + dtype.round(ck * d));
+            w.set(k, wk + dtype.round(ck * d[j]));
         }
     }
 
@@ -70,7 +79,7 @@ public final class SimpleRSTDP extends RstdpRule {
      * One row of a float32 network in float arithmetic (each Java float operation is the
      * correctly rounded float32 result, so this equals {@link #row} with rounding after every op).
      */
-    private void rowF32(FloatBuffer w, FloatBuffer c, int i, int nDst, float d) {
+    private void rowF32(FloatBuffer w, FloatBuffer c, int i, int nDst, float[] d) {
         boolean sPre = inputs.preSpike(i);
         double xi = inputs.preTrace().get(i);
         boolean[] post = inputs.postFlags();
@@ -82,7 +91,7 @@ public final class SimpleRSTDP extends RstdpRule {
             float ck = c.get(k);
             ck = ck + (-ck / tau + dw);
             c.put(k, ck);
-            w.put(k, wk + ck * d);
+            w.put(k, wk + ck * d[j]);
         }
     }
 }

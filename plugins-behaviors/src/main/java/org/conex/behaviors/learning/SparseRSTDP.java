@@ -36,13 +36,13 @@ public final class SparseRSTDP extends RstdpRule {
         SparseWeights w = sparseWeights(syn);
         Vec v = sparseValues();
         Vec c = eligibilityView(syn, w.nnz());
-        double d = dopamine(syn.network());
+        double[] d = dopaminePerDestination(syn);
         boolean f32 = v instanceof Vec.F32 && c instanceof Vec.F32;
         for (int j = 0, nDst = w.cols(); j < nDst; j++) {
             if (f32) {
-                columnF32(w, ((Vec.F32) v).buffer(), ((Vec.F32) c).buffer(), j, (float) d);
+                columnF32(w, ((Vec.F32) v).buffer(), ((Vec.F32) c).buffer(), j, (float) d[j]);
             } else {
-                column(w, v, c, j, d);
+                column(w, v, c, j, d[j]);
             }
         }
     }

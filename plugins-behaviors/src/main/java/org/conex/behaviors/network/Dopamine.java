@@ -9,6 +9,10 @@ import org.conex.api.behavior.ParamSpec;
 import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.model.Network;
+import org.conex.api.tensor.DType;
+import org.conex.api.tensor.Tensors;
+import org.conex.api.tensor.Vec;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Dopamine concentration driven by the payoff (network, priority 120), read by the RSTDP rules.
@@ -28,6 +32,14 @@ import org.conex.api.model.Network;
  * Creates the network scalars {@code tau_dopamine} and {@code dopamine_concentration}. An absent
  * {@code network.payoff} counts as 0, so Dopamine works without a Payoff behavior when an initial
  * concentration is given (the reference crashes there, BUG-2).
+ *
+ * <p>The payoff may also be a tensor (spec: "a number or a tensor"), e.g. one reward per
+ * destination neuron written by a {@link Payoff.VectorSchedule}. The concentration then becomes a
+ * float vector of the same length (the network dtype), updated element-wise by the same formula
+ * with every operation rounded to the dtype (as torch does on a tensor); a scalar concentration
+ * spreads to every element on the first such step. A vector concentration and a vector payoff
+ * must have the same length. The RSTDP rules read a vector concentration as one value per
+ * destination neuron ({@link org.conex.behaviors.learning.RstdpRule}).
  */
 public final class Dopamine extends Behavior<Network> {
     public static final BehaviorType TYPE = BehaviorType.builder("Dopamine", Dopamine::new)
@@ -68,6 +80,10 @@ public final class Dopamine extends Behavior<Network> {
         double concentration;
         if (params().isGiven("initial_dopamine_concentration")) {
             concentration = params().number("initial_dopamine_concentration");
+        } else if (vector(net.get("payoff")) != null) {
+            net.put("dopamine_concentration", Tensors.of(net.dtype(), Tensors.toDoubles(vector(net.get("payoff"))),
+                    vector(net.get("payoff")).length()));
+            return;
         } else if (net.has("payoff")) {
             concentration = net.scalar("payoff");
         } else {
@@ -79,8 +95,39 @@ public final class Dopamine extends Behavior<Network> {
 
     @Override
     public void forward(Network net) {
-        double d = net.scalar("dopamine_concentration");
-        double payoff = net.scalar("payoff", 0.0);
-        net.put("dopamine_concentration", d + (-(d / tau) + payoff));
+        INDArray dv = vector(net.get("dopamine_concentration"));
+        INDArray pv = vector(net.get("payoff"));
+        if (dv == null && pv == null) {
+            double d = net.scalar("dopamine_concentration");
+            double payoff = net.scalar("payoff", 0.0);
+            net.put("dopamine_concentration", d + (-(d / tau) + payoff));
+            return;
+        }
+        if (dv != null && pv != null && dv.length() != pv.length()) {
+            throw error("network.payoff has " + pv.length() + " values but dopamine_concentration has " + dv.length()
+                    + "; a tensor payoff must keep its length");
+        }
+        int n = (int) (dv != null ? dv.length() : pv.length());
+        if (dv == null) {
+            double d0 = net.scalar("dopamine_concentration");
+            double[] spread = new double[n];
+            java.util.Arrays.fill(spread, d0);
+            net.put("dopamine_concentration", Tensors.of(net.dtype(), spread, n));
+        }
+        Vec d = net.vec("dopamine_concentration");
+        Vec p = pv != null ? net.vec("payoff") : null;
+        double scalarPayoff = pv != null ? 0.0 : net.scalar("payoff", 0.0);
+        DType t = net.dtype();
+        double tauT = t.round(tau);
+        for (int k = 0; k < n; k++) {
+            double dk = d.get(k);
+            double pk = t.round(p != null ? p.get(k) : scalarPayoff);
+            d.set(k, t.round(dk + t.round(-t.round(dk / tauT) + pk)));
+        }
+    }
+
+    /** {@code v} as a tensor of more than one value, else null (numbers and 1-element tensors are scalars). */
+    private static INDArray vector(Object v) {
+        return v instanceof INDArray && ((INDArray) v).length() != 1 ? (INDArray) v : null;
     }
 }

@@ -16,8 +16,8 @@ import org.conex.api.model.Network;
  * driver at priority 110) writes it. {@link Dopamine} (priority 120) reads it every step.
  *
  * <p>To compute a reward each step, extend {@link Schedule} and implement
- * {@link Schedule#payoff(Network, long)}; an instance built with {@link Schedule#Schedule(double)}
- * is typed as Payoff and lands at priority 100:
+ * {@link Schedule#payoff(Network, long)} (or {@link VectorSchedule} for one reward per neuron); an
+ * instance built with {@link Schedule#Schedule(double)} is typed as Payoff and lands at priority 100:
  * <pre>{@code
  * net.addBehavior(new Payoff.Schedule(0.0) {
  *     protected double payoff(Network n, long t) { return t; }
@@ -74,6 +74,62 @@ public class Payoff extends Behavior<Network> {
         @Override
         public final void forward(Network net) {
             net.put("payoff", payoff(net, net.iteration()));
+        }
+    }
+
+    /**
+     * A tensor payoff computed every step, e.g. one reward per destination neuron of the synapses
+     * an RSTDP rule trains: {@code network.payoff := payoff(network, t)} (a float vector in the
+     * network dtype, the same length every step). {@link Dopamine} then keeps one concentration
+     * per element. Before the first step the payoff is {@code initial_payoff} in every element
+     * ({@link #size()} of them).
+     * <pre>{@code
+     * net.addBehavior(new Payoff.VectorSchedule(0.0, 10) {
+     *     protected double[] payoff(Network n, long t) { return rewards[(int) t % rewards.length]; }
+     * });
+     * }</pre>
+     */
+    public abstract static class VectorSchedule extends Payoff {
+        private final int size;
+
+        /**
+         * @param initialPayoff every element of network.payoff before the first step
+         * @param size          number of elements (e.g. the destination group's size), &gt;= 1
+         */
+        protected VectorSchedule(double initialPayoff, int size) {
+            super(initialPayoff);
+            if (size < 1) {
+                throw new IllegalArgumentException("a payoff vector needs at least one element, found " + size);
+            }
+            this.size = size;
+        }
+
+        /** The number of elements of the payoff. */
+        public final int size() {
+            return size;
+        }
+
+        /** The payoff of iteration {@code t} (1-based): {@link #size()} values. */
+        protected abstract double[] payoff(Network network, long t);
+
+        @Override
+        public void initialize(Network net) {
+            double[] v = new double[size];
+            java.util.Arrays.fill(v, params().number("initial_payoff"));
+            net.put("payoff", org.conex.api.tensor.Tensors.of(net.dtype(), v, size));
+        }
+
+        @Override
+        public final void forward(Network net) {
+            double[] v = payoff(net, net.iteration());
+            if (v == null || v.length != size) {
+                throw error("payoff(network, " + net.iteration() + ") returned " + (v == null ? "null" : v.length
+                        + " values") + ", expected " + size);
+            }
+            org.conex.api.tensor.Vec p = net.vec("payoff");
+            for (int k = 0; k < size; k++) {
+                p.set(k, v[k]);
+            }
         }
     }
 }

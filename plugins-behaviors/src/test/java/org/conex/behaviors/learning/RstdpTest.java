@@ -9,6 +9,7 @@ import java.util.Random;
 import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParameterException;
 import org.conex.api.tensor.DType;
+import org.conex.api.tensor.Tensors;
 import org.junit.jupiter.api.Test;
 
 /** The RSTDP family: spec test 37, sparse/dense agreement, required dopamine and tau_c. */
@@ -151,6 +152,76 @@ class RstdpTest {
                 assertEquals(w[k], (float) gotW[k], 0f, "w " + k + " step " + step);
             }
         }
+    }
+
+    /**
+     * A vector concentration (tensor payoff) gives each destination neuron its own dopamine: the
+     * dense kernel against an independent float reference with {@code w += c * d[j]}, and the
+     * sparse and one-to-one rules against the dense one.
+     */
+    @Test
+    void perNeuronDopamineMultipliesTheEligibilityOfTheSynapsesOntoEachNeuron() {
+        Random rnd = new Random(8);
+        int nSrc = 9;
+        int nDst = 6;
+        double[][] w0 = new double[nSrc][nDst];
+        float[] w = new float[nSrc * nDst];
+        float[] c = new float[w.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = rnd.nextFloat();
+            w0[k / nDst][k % nDst] = w[k];
+        }
+        LearningFixture dense = new LearningFixture(DType.FLOAT32, nSrc, nDst).dense(w0);
+        LearningFixture sparse = new LearningFixture(DType.FLOAT32, nSrc, nDst).sparse(w0);
+        dense.add(SimpleRSTDP.TYPE, "a_plus", 0.02, "a_minus", 0.015, "tau_c", 5.0);
+        sparse.add(SparseRSTDP.TYPE, "a_plus", 0.02, "a_minus", 0.015, "tau_c", 5.0);
+        for (LearningFixture f : new LearningFixture[] {dense, sparse}) {
+            f.dopamine(0.0);
+            f.sim.initialize();
+        }
+        for (int step = 1; step <= 20; step++) {
+            float[] d = new float[nDst];
+            for (int j = 0; j < nDst; j++) {
+                d[j] = (j - 2) * 0.25f * step / 5f;
+            }
+            float[] xPre = SimpleSTDPTest.randomTrace(rnd, nSrc);
+            float[] xPost = SimpleSTDPTest.randomTrace(rnd, nDst);
+            boolean[] sPre = SimpleSTDPTest.randomSpikes(rnd, nSrc, 0.3);
+            boolean[] sPost = SimpleSTDPTest.randomSpikes(rnd, nDst, 0.3);
+            for (LearningFixture f : new LearningFixture[] {dense, sparse}) {
+                f.net.put("dopamine_concentration", Tensors.of(DType.FLOAT32, SimpleSTDPTest.toDouble(d), nDst));
+                f.traces(SimpleSTDPTest.toDouble(xPre), SimpleSTDPTest.toDouble(xPost)).spikes(sPre, sPost);
+                f.sim.step();
+            }
+            for (int i = 0; i < nSrc; i++) {
+                for (int j = 0; j < nDst; j++) {
+                    int k = i * nDst + j;
+                    float plus = xPre[i] * (sPost[j] ? 1f : 0f) * 0.02f;
+                    float minus = (sPre[i] ? 1f : 0f) * xPost[j] * 0.015f;
+                    c[k] = c[k] + (-c[k] / 5f + (plus - minus));
+                    w[k] = w[k] + c[k] * d[j];
+                }
+            }
+            double[] gotW = dense.weights();
+            double[] gotS = sparse.weights();
+            for (int k = 0; k < w.length; k++) {
+                assertEquals(w[k], (float) gotW[k], 0f, "dense w " + k + " step " + step);
+                assertEquals(w[k], (float) gotS[k], 0f, "sparse w " + k + " step " + step);
+            }
+        }
+    }
+
+    @Test
+    void perNeuronDopamineNeedsOneValuePerDestination() {
+        LearningFixture f = new LearningFixture(DType.FLOAT32, 2, 3).dense(new double[][] {{0.5, 0.5, 0.5},
+                {0.5, 0.5, 0.5}});
+        f.add(SimpleRSTDP.TYPE, "a_plus", 0.1, "a_minus", 0.1, "tau_c", 2.0);
+        f.dopamine(0.0);
+        f.sim.initialize();
+        f.net.put("dopamine_concentration", Tensors.of(DType.FLOAT32, new double[] {1, 2}, 2));
+        RuntimeException e = assertThrows(RuntimeException.class, f.sim::step);
+        assertTrue(SimpleSTDPTest.rootMessage(e).contains("network.dopamine_concentration has 2 values, expected 1 or"
+                + " one per destination neuron of 'dst' (3)"), SimpleSTDPTest.rootMessage(e));
     }
 
     @Test

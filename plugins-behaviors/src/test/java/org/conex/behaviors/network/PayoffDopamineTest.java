@@ -1,5 +1,6 @@
 package org.conex.behaviors.network;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.conex.api.behavior.ParameterException;
 import org.conex.api.model.Network;
+import org.conex.api.tensor.Tensors;
 import org.conex.runtime.Simulation;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,64 @@ class PayoffDopamineTest {
             assertEquals(d, net.scalar("dopamine_concentration"), 0);
         }
         assertEquals(2.0, net.scalar("tau_dopamine"), 0);
+    }
+
+    /**
+     * A tensor payoff (spec 1.9: "number or tensor"): one concentration per element, each following
+     * B.4 with its own payoff; float32 rounding per operation (exact here: halves and quarters).
+     */
+    @Test
+    void vectorPayoffGivesOneConcentrationPerElement() {
+        Network net = new Network();
+        net.addBehavior(new Payoff.VectorSchedule(0.0, 3) {
+            @Override
+            protected double[] payoff(Network n, long t) {
+                return new double[] {1, 2, 0};
+            }
+        });
+        net.addBehavior(new Dopamine(2.0, 0.0));
+        Simulation sim = new Simulation(net);
+        sim.initialize();
+        assertEquals(0.0, net.scalar("dopamine_concentration"), 0, "the initial value is a scalar");
+        double[][] expected = {{1, 2, 0}, {1.5, 3, 0}, {1.75, 3.5, 0}, {1.875, 3.75, 0}};
+        for (double[] d : expected) {
+            sim.step();
+            assertArrayEquals(d, Tensors.toDoubles(net.array("dopamine_concentration")), 0);
+        }
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.FLOAT, net.array("dopamine_concentration").dataType());
+    }
+
+    @Test
+    void vectorPayoffIsTheInitialConcentrationWhenNoneIsGiven() {
+        Network net = new Network();
+        net.addBehavior(new Payoff.VectorSchedule(0.5, 2) {
+            @Override
+            protected double[] payoff(Network n, long t) {
+                return new double[] {0, 1};
+            }
+        });
+        net.addBehavior(new Dopamine(4.0, null));
+        Simulation sim = new Simulation(net);
+        sim.initialize();
+        assertArrayEquals(new double[] {0.5, 0.5}, Tensors.toDoubles(net.array("dopamine_concentration")), 0);
+        sim.step();
+        assertArrayEquals(new double[] {0.375, 1.375}, Tensors.toDoubles(net.array("dopamine_concentration")), 0);
+    }
+
+    @Test
+    void aVectorPayoffMustKeepItsLength() {
+        Network net = new Network();
+        net.addBehavior(new Payoff.VectorSchedule(0.0, 2) {
+            @Override
+            protected double[] payoff(Network n, long t) {
+                return new double[] {1, 2, 3};
+            }
+        });
+        net.addBehavior(new Dopamine(2.0, 0.0));
+        Simulation sim = new Simulation(net);
+        RuntimeException e = assertThrows(RuntimeException.class, sim::step);
+        assertTrue(String.valueOf(e.getMessage()).contains("payoff(network, 1) returned 3 values, expected 2"),
+                e.getMessage());
     }
 
     @Test
