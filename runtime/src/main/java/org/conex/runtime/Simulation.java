@@ -20,7 +20,13 @@ import org.conex.api.model.NetworkObject;
  *       first step), then calls every enabled behavior that has a forward, in order.</li>
  *   <li>Behaviors and objects may be added, removed, enabled or disabled between steps; the
  *       schedule is rebuilt at the next step boundary and newly added behaviors are initialised
- *       there (normal ones first, then initialize-last ones) before the step runs.</li>
+ *       there (normal ones first, then initialize-last ones) before the step runs. PymoNNtorch
+ *       initialises a behavior added at run time at once; here {@link #initialize()} does that
+ *       when called right after adding it (the variables it creates then exist before the next
+ *       step).</li>
+ *   <li>{@link #reinitialize()} runs both passes over every behavior again, like a second
+ *       {@code initialize()} of the reference: each behavior resets the state it owns (random
+ *       streams continue, the iteration counter is kept).</li>
  * </ul>
  * All structural changes and steps hold {@link #stepLock()}, so a change made from another thread
  * (a shell, a hot-installed plugin) always lands between two steps.
@@ -73,10 +79,33 @@ public final class Simulation {
         listeners.remove(l);
     }
 
-    /** Runs both initialization passes over every not yet initialised behavior. */
+    /**
+     * Runs both initialization passes over every not yet initialised behavior: at the start, and
+     * whenever behaviors were added and should be initialised before the next step.
+     */
     public void initialize() {
         lock.lock();
         try {
+            refresh(true);
+            network.setInitialized(true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs both initialization passes over every behavior again, already initialised ones included
+     * (PymoNNtorch's second {@code initialize()}): each behavior recreates the variables it owns
+     * from its parameters, so the network starts over from its initial state; random streams go on
+     * from where they are, so random initial values differ from the first ones, and the iteration
+     * counter is kept.
+     */
+    public void reinitialize() {
+        lock.lock();
+        try {
+            for (BehaviorEntry e : network.schedule()) {
+                e.markUninitialized();
+            }
             refresh(true);
             network.setInitialized(true);
         } finally {

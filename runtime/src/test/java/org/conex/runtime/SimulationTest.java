@@ -86,6 +86,37 @@ class SimulationTest {
     }
 
     @Test
+    void initializeAfterAddingInitialisesTheNewBehaviorAtOnce() {
+        Network net = new Network();
+        NeuronGroup g = net.addNeuronGroup("g", 1);
+        g.addBehavior(10, Probe.of("a"));
+        Simulation sim = new Simulation(net);
+        sim.step();
+        g.addBehavior(5, Probe.of("b"));
+        sim.initialize();
+        assertEquals(List.of("init:a", "fwd:a@1", "init:b"), Probe.log);
+        sim.step();
+        assertEquals(List.of("init:a", "fwd:a@1", "init:b", "fwd:b@2", "fwd:a@2"), Probe.log);
+    }
+
+    /** PymoNNtorch's second initialize(): both passes over every behavior again, iteration kept. */
+    @Test
+    void reinitializeRunsBothPassesOverEveryBehaviorAgain() {
+        Network net = new Network();
+        NeuronGroup g = net.addNeuronGroup("g", 1);
+        g.addBehavior(10, Probe.of("a"));
+        g.addBehavior(2, Probe.last("z"));
+        Simulation sim = new Simulation(net);
+        sim.simulate(2);
+        Probe.log.clear();
+        sim.reinitialize();
+        assertEquals(List.of("init:a", "init:z"), Probe.log);
+        assertEquals(2, net.iteration());
+        sim.step();
+        assertEquals(List.of("init:a", "init:z", "fwd:z@3", "fwd:a@3"), Probe.log);
+    }
+
+    @Test
     void disablingByTagFreezesEveryMatchingBehavior() {
         Network net = new Network();
         NeuronGroup g = net.addNeuronGroup("g", 1);

@@ -41,8 +41,14 @@ public final class BehaviorEntry {
         return initialized;
     }
 
+    /** Runtime use: the behavior's initialize has run. */
     public void markInitialized() {
         this.initialized = true;
+    }
+
+    /** Runtime use: the behavior is to be initialised again (a re-initialization of the network). */
+    public void markUninitialized() {
+        this.initialized = false;
     }
 
     @Override
