@@ -136,7 +136,11 @@ public final class Network extends NetworkObject {
 
     // ---------------------------------------------------------------- objects
 
-    /** A flat neuron group of {@code size} neurons. */
+    /**
+     * A flat neuron group of {@code size} neurons. A tag that another object already has is
+     * renamed as in PymoNNtorch ("A" becomes "Ab", then "Ac"; the group keeps "A" as its last
+     * tag) and a {@link #warn warning} is recorded; null gives "NeuronGroup_k".
+     */
     public NeuronGroup addNeuronGroup(String tag, int size) {
         if (size < 0) {
             throw new ModelException("neuron group '" + tag + "': size must be >= 0, found " + size);
@@ -144,15 +148,21 @@ public final class Network extends NetworkObject {
         return addNeuronGroup(tag, size, null);
     }
 
-    /** A neuron group with depth x height x width geometry. */
+    /** A neuron group with depth x height x width geometry (tags as {@link #addNeuronGroup(String, int)}). */
     public NeuronGroup addNeuronGroup(String tag, NeuronShape shape) {
         return addNeuronGroup(tag, shape.size(), shape);
     }
 
     private NeuronGroup addNeuronGroup(String tag, int size, NeuronShape shape) {
-        String t = tag == null ? "NeuronGroup_" + (neuronGroups.size() + 1) : tag;
+        String asked = tag == null ? "NeuronGroup_" + (neuronGroups.size() + 1) : tag.strip();
+        String t = isTaken(asked) ? renamed(asked) : asked;
         checkNewTag(t);
         NeuronGroup g = new NeuronGroup(this, t, size, shape);
+        if (!t.equals(asked)) {
+            g.addTag(asked);
+            warn("neuron group tag '" + asked + "' is already taken, so the new group is called '" + t
+                    + "' (its tags keep '" + asked + "'), as PymoNNtorch renames duplicate neuron group tags");
+        }
         neuronGroups.add(g);
         structures.add(g);
         structureChanged();
@@ -190,7 +200,40 @@ public final class Network extends NetworkObject {
         }
     }
 
-    /** Fails if an object with primary tag {@code t} exists (tags name objects uniquely). */
+    private boolean isTaken(String t) {
+        if (t.isBlank() || t.equals(tag())) {
+            return !t.isBlank();
+        }
+        for (NetworkObject o : structures) {
+            if (o.tag().equals(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PymoNNtorch's rename of a duplicate neuron group tag (core.md 1.4): the c-th earlier group
+     * carrying {@code t} makes the new one {@code t + (char) ('a' + c)} ("Ab" for the second "A",
+     * "Ac" for the third); a name that is taken too is skipped (the reference does not re-check).
+     */
+    private String renamed(String t) {
+        int c = 0;
+        for (NeuronGroup g : neuronGroups) {
+            c += g.hasTag(t) ? 1 : 0;
+        }
+        for (;; c++) {
+            String candidate = c < 26 ? t + (char) ('a' + c) : t + "_" + (c + 1);
+            if (!isTaken(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    /**
+     * Fails if an object with primary tag {@code t} exists (tags name objects uniquely). Neuron
+     * groups are the exception: {@link #addNeuronGroup} renames a duplicate as the reference does.
+     */
     public void checkNewTag(String t) {
         if (t == null || t.isBlank()) {
             throw new ModelException("an object needs a non-blank tag");

@@ -55,12 +55,36 @@ class NetworkTest {
         assertArrayEquals(new long[] {2, 3}, s2.matrixShape());
     }
 
+    /**
+     * core.md 1.4 (recorded on the reference): NGs tagged A, A, A, Ab become A, Ab, Ac and, since
+     * names are re-checked here (6.2 #14), Abb instead of a second Ab; each renamed group keeps the
+     * asked tag last and a warning is recorded.
+     */
     @Test
-    void duplicateTagsAndPrioritiesAreErrors() {
+    void duplicateNeuronGroupTagsAreRenamedAsInTheReference() {
         Network net = new Network();
         NeuronGroup a = net.addNeuronGroup("A", 3);
-        ModelException e = assertThrows(ModelException.class, () -> net.addNeuronGroup("A", 2));
-        assertTrue(e.getMessage().startsWith("duplicate tag 'A': neuron group 'A' already has it"), e.getMessage());
+        NeuronGroup b = net.addNeuronGroup("A", 2);
+        NeuronGroup c = net.addNeuronGroup("A", 2);
+        NeuronGroup d = net.addNeuronGroup("Ab", 1);
+        assertEquals(List.of("A", "NeuronGroup", "ng"), a.tags());
+        assertEquals(List.of("Ab", "NeuronGroup", "ng", "A"), b.tags());
+        assertEquals(List.of("Ac", "NeuronGroup", "ng", "A"), c.tags());
+        assertEquals("Abb", d.tag());
+        assertEquals(List.of("Abb", "NeuronGroup", "ng", "Ab"), d.tags());
+        assertEquals(3, net.warnings().size(), net.warnings().toString());
+        assertEquals(4, net.neuronGroups().size());
+        assertEquals("neuron group tag 'A' is already taken, so the new group is called 'Ab' (its tags keep 'A'), as"
+                + " PymoNNtorch renames duplicate neuron group tags", net.warnings().get(0));
+    }
+
+    @Test
+    void duplicateTagsOfOtherObjectsAndPrioritiesAreErrors() {
+        Network net = new Network();
+        NeuronGroup a = net.addNeuronGroup("A", 3);
+        net.addSynapseGroup("S", a, a);
+        ModelException e = assertThrows(ModelException.class, () -> net.addSynapseGroup("S", a, a));
+        assertTrue(e.getMessage().startsWith("duplicate tag 'S': synapse group 'S' already has it"), e.getMessage());
         a.addBehavior(5, Tagged.with("x"));
         e = assertThrows(ModelException.class, () -> a.addBehavior(5, Tagged.with("y")));
         assertTrue(e.getMessage().contains("'A' already has Tagged at priority 5"), e.getMessage());
