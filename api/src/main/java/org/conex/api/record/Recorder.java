@@ -108,9 +108,23 @@ public class Recorder extends Behavior<NetworkObject> implements Checkpointable 
         }
     }
 
-    /** Appends one sample of {@code v}; subclasses may store another form. */
+    /**
+     * Appends one sample of {@code v}; subclasses may store another form. A sample whose shape
+     * differs from the previous one is refused (its history could not be stacked into
+     * {@code [T, ...shape]}); a change of dtype is kept and promoted by {@link #data}.
+     *
+     * @throws org.conex.api.ModelException naming the object, the variable, the step and both shapes
+     */
     protected void record(NetworkObject owner, String v, Deque<INDArray> into) {
-        into.addLast(sample(owner, variableName(v)));
+        INDArray a = sample(owner, variableName(v));
+        INDArray last = into.peekLast();
+        if (last != null && !java.util.Arrays.equals(last.shape(), a.shape())) {
+            throw new org.conex.api.ModelException("'" + owner.tag() + "'.'" + v + "' changed shape from "
+                    + java.util.Arrays.toString(last.shape()) + " to " + java.util.Arrays.toString(a.shape())
+                    + " at step " + owner.network().iteration() + "; a Recorder needs the same shape in every"
+                    + " step");
+        }
+        into.addLast(a);
     }
 
     /** A fresh copy of the current value of a variable as an array. */
@@ -151,14 +165,31 @@ public class Recorder extends Behavior<NetworkObject> implements Checkpointable 
         return stack(h);
     }
 
-    /** The samples stacked along a new first axis (a 0-d sample gives one element). */
+    /**
+     * The samples stacked along a new first axis (a 0-d sample gives one element). Samples of
+     * different dtypes are promoted to the widest floating type among them (as torch.stack does),
+     * or to the first sample's type if none is floating.
+     */
     private static INDArray stack(Deque<INDArray> h) {
+        org.nd4j.linalg.api.buffer.DataType type = commonType(h);
         INDArray[] rows = new INDArray[h.size()];
         int i = 0;
         for (INDArray a : h) {
-            rows[i++] = a.rank() == 0 ? a.reshape(1) : a.reshape(prepend(a.shape()));
+            INDArray r = a.dataType() == type ? a : a.castTo(type);
+            rows[i++] = r.rank() == 0 ? r.reshape(1) : r.reshape(prepend(r.shape()));
         }
         return Nd4j.concat(0, rows);
+    }
+
+    private static org.nd4j.linalg.api.buffer.DataType commonType(Deque<INDArray> h) {
+        org.nd4j.linalg.api.buffer.DataType widest = null;
+        for (INDArray a : h) {
+            org.nd4j.linalg.api.buffer.DataType t = a.dataType();
+            if (t.isFPType() && (widest == null || t.width() > widest.width())) {
+                widest = t;
+            }
+        }
+        return widest != null ? widest : h.peekFirst().dataType();
     }
 
     private static long[] prepend(long[] s) {

@@ -33,6 +33,32 @@ class RecorderTest {
         assertArrayEquals(Tensors.toDoubles(r.data("v")), Tensors.toDoubles(r.data("n.v")));
     }
 
+    /** core.md 6 #42: a shape change is refused when it happens; a dtype change is promoted. */
+    @Test
+    void aShapeChangeIsAClearErrorAndADtypeChangeIsPromoted() {
+        Network net = new Network();
+        NeuronGroup g = net.addNeuronGroup("g", 2);
+        Recorder r = (Recorder) Recorder.TYPE.create(Map.of("variables", List.of("v")));
+        g.addBehavior(100, r);
+        r.initialize(g);
+        net.setIteration(1);
+        g.put("v", Tensors.of(org.conex.api.tensor.DType.FLOAT32, new double[] {1.5, 2}, 2));
+        r.forward(g);
+        net.setIteration(2);
+        g.put("v", Tensors.of(org.conex.api.tensor.DType.FLOAT64, new double[] {0.1, 3}, 2));
+        r.forward(g);
+        INDArray d = r.data("v");
+        assertEquals(org.nd4j.linalg.api.buffer.DataType.DOUBLE, d.dataType());
+        assertArrayEquals(new double[] {1.5, 2, 0.1, 3}, Tensors.toDoubles(d));
+        net.setIteration(3);
+        g.put("v", Tensors.of(org.conex.api.tensor.DType.FLOAT32, new double[] {1, 2, 3}, 3));
+        org.conex.api.ModelException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.conex.api.ModelException.class, () -> r.forward(g));
+        assertEquals("'g'.'v' changed shape from [2] to [3] at step 3; a Recorder needs the same shape in every step",
+                e.getMessage());
+        assertEquals(2, r.length("v"), "the refused sample is not kept");
+    }
+
     @Test
     void eventRecorderKeepsIterationAndIndexPairs() {
         Network net = new Network();
