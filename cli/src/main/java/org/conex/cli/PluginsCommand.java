@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.BehaviorType;
-import org.conex.api.behavior.ParamSpec;
 import org.conex.runtime.BehaviorRegistry;
 import org.conex.runtime.model.ModelExtension;
 import picocli.CommandLine.Command;
@@ -64,30 +63,7 @@ final class PluginsCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static String show(Object v) {
-        if (v instanceof int[]) {
-            return java.util.Arrays.toString((int[]) v);
-        }
-        if (v instanceof double[]) {
-            return java.util.Arrays.toString((double[]) v);
-        }
-        return String.valueOf(v);
-    }
-
     private void detail(BehaviorType t, List<BehaviorRegistry.Registration> regs) {
-        ctx.out().println(t.name() + " " + t.version() + ": " + t.description());
-        ctx.out().println("  default priority " + Behavior.formatPriority(t.defaultPriority()) + ", attaches to "
-                + t.target().description() + (t.initializeLast() ? ", initialised last" : "")
-                + (t.tags().isEmpty() ? "" : ", tags " + t.tags()));
-        for (BehaviorRegistry.Registration reg : regs) {
-            ctx.out().println("  provider: " + reg.source() + " (ranking " + reg.ranking() + ")");
-        }
-        ctx.out().println("  parameters:");
-        for (ParamSpec p : t.params()) {
-            ctx.out().printf("    %-16s %s%s%s%s%n", p.name(), p.expectation(), p.unit().isEmpty() ? "" : " [" + p.unit()
-                    + "]", p.required() ? ", required" : p.defaultValue() != null ? ", default " + show(p.defaultValue()) : "",
-                    p.doc().isEmpty() ? "" : " - " + p.doc());
-        }
-        ctx.out().println();
+        ctx.out().print(org.conex.runtime.BehaviorDescriptions.describe(t, regs));
     }
 }

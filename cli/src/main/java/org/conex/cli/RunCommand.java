@@ -109,8 +109,18 @@ final class RunCommand implements Callable<Integer> {
                     + m.spec().run().steps() + "; nothing to do (give --steps N with N > " + checkpoint.step() + ")");
             return ExitCode.INVALID;
         }
+        if (checkpoint != null) {
+            // before anything is written: a refused checkpoint must leave its run folder as it was
+            try {
+                checkpoint.checkCompatible(ModelWriter.core(m.spec()));
+            } catch (CheckpointException e) {
+                ctx.err().println("conex: " + e.getMessage());
+                return ExitCode.CHECKPOINT;
+            }
+        }
         Path inPlace = checkpoint != null && out == null ? RunFolder.ofCheckpoint(checkpoint.file()) : null;
         RunFolder folder;
+        boolean fresh = inPlace == null;
         try {
             if (inPlace != null) {
                 folder = RunFolder.existing(inPlace);
@@ -127,11 +137,30 @@ final class RunCommand implements Callable<Integer> {
             ctx.error("cannot create the run folder: " + e.getMessage());
             return ExitCode.IO;
         }
+        int code;
         try (RunLog log = new RunLog(folder.log(), ctx.err())) {
-            return execute(m, folder, log, checkpoint, inPlace != null);
+            code = execute(m, folder, log, checkpoint, inPlace != null);
         } catch (IOException e) {
             ctx.error("cannot write the run log in " + folder.dir() + ": " + e.getMessage());
             return ExitCode.IO;
+        }
+        if (code == ExitCode.INVALID && fresh) {
+            // the model turned out invalid when built (initialization, recorders): nothing ran, so the
+            // new folder holds nothing but the failure, which was printed; an invalid model writes nothing
+            removeFolder(folder.dir());
+        }
+        return code;
+    }
+
+    /** Deletes a run folder this command created (or filled), reporting what could not be removed. */
+    private void removeFolder(Path dir) {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+            ctx.err().println("conex: nothing was run; removed the run folder " + dir);
+        } catch (IOException | UncheckedIOException e) {
+            ctx.error("could not remove the run folder " + dir + ": " + e.getMessage());
         }
     }
 

@@ -66,6 +66,14 @@ final class ValidateCommand implements Callable<Integer> {
                 return ExitCode.INVALID;
             }
         }
+        if (!noInit) {
+            java.util.List<org.conex.runtime.model.ModelProblem> recorders =
+                    org.conex.runtime.recording.RecordingSession.check(m.spec().recorders(), net);
+            if (!recorders.isEmpty()) {
+                ctx.err().println(new ModelInvalidException(m.document().name(), recorders).getMessage());
+                return ExitCode.INVALID;
+            }
+        }
         for (String w : net.warnings()) {
             ctx.out().println("warning: " + w);
         }

@@ -69,8 +69,21 @@ class DistributionSmokeIT {
         Result r = conex("plugins");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("RANKING"), r.out());
-        assertTrue(r.out().matches("(?s).*LIF\\s+1\\.0\\.0\\s+0\\s+org\\.conex\\.behaviors 0\\.1\\.0\\.SNAPSHOT.*"), r.out());
+        assertTrue(r.out().matches("(?s).*LIF\\s+1\\.0\\.0\\s+260\\s+neuron_group\\s+0\\s+org\\.conex\\.behaviors"
+                + " 0\\.1\\.0\\.SNAPSHOT.*"), r.out());
         assertFalse(r.out().contains("Izhikevich"), "the example plugin is not installed by default");
+    }
+
+    @Test
+    void pluginsWithNamesDescribesTheirParametersAndRefusesUnknownOnes() throws Exception {
+        Result r = conex("plugins", "LIF", "Fire");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("LIF 1.0.0: ") && r.out().contains("default priority 260, attaches to"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n    threshold\\s+.*\\[mV\\], required.*"), r.out());
+        assertTrue(r.out().contains("Fire 1.0.0: "), r.out());
+        Result bad = conex("plugins", "LIFF");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.out().contains("conex: unknown behavior 'LIFF'") && bad.out().contains("LIF"), bad.out());
     }
 
     @Test

@@ -131,8 +131,13 @@ public final class Experiment {
             resume.restoreInto(net);
             log.info("resumed from " + resume.file() + " at step " + resume.step());
         }
-        RecordingSession rec = new RecordingSession(folder.recordings(), spec.recorders(), net,
-                resume != null && inPlace ? resume.recordings() : null);
+        RecordingSession rec;
+        try {
+            rec = new RecordingSession(folder.recordings(), spec.recorders(), net,
+                    resume != null && inPlace ? resume.recordings() : null);
+        } catch (ModelInvalidException e) {
+            throw new ModelInvalidException(source, e.problems());
+        }
         sim.addListener(rec);
         nonFinite = null;
         Outcome out;

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.ToIntFunction;
+import org.conex.runtime.BehaviorDescriptions;
 import org.conex.runtime.BehaviorRegistry;
 import org.conex.runtime.conformance.ConformanceMain;
+import org.conex.runtime.model.Suggestions;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,7 +20,8 @@ import org.osgi.service.component.annotations.Reference;
  * command line ({@code args[0]} is the command). Commands:
  *
  * <ul>
- *   <li>{@code plugins}: the installed behaviors with bundle, version and ranking;</li>
+ *   <li>{@code plugins [NAME...]}: the installed behaviors with bundle, version and ranking; with
+ *       names, each one's parameters;</li>
  *   <li>{@code conformance [--seed S] DIR_OR_CASE...}: the conformance runner on the behaviors the
  *       bundles provide;</li>
  *   <li>{@code demo [...]}: the hot-install demo ({@link HotInstallDemo}).</li>
@@ -49,8 +52,7 @@ public final class PlatformCommands implements ToIntFunction<String[]> {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args.length == 0 ? "" : args[0]) {
             case "plugins":
-                out.print(ProviderTable.format(registry));
-                return 0;
+                return plugins(rest, out, err);
             case "conformance":
                 return ConformanceMain.run(rest, out, err, registry);
             case "demo":
@@ -59,5 +61,35 @@ public final class PlatformCommands implements ToIntFunction<String[]> {
                 err.println("conex: unknown platform command " + Arrays.toString(args));
                 return 2;
         }
+    }
+
+    /**
+     * {@code plugins}: the table of installed behaviors; {@code plugins NAME...}: each one's
+     * description and parameters ({@link BehaviorDescriptions}), exit 2 if a name is unknown.
+     */
+    private int plugins(String[] names, PrintStream out, PrintStream err) {
+        if (names.length == 0) {
+            out.print(ProviderTable.format(registry));
+            out.println("'conex plugins NAME' shows the parameters of a behavior.");
+            return 0;
+        }
+        if (names[0].equals("-h") || names[0].equals("--help")) {
+            out.println("Usage: conex plugins [NAME...]");
+            out.println("List the installed behavior types and the bundles that provide them;");
+            out.println("with NAMEs, show their parameters (kind, default, bounds, unit).");
+            out.println("Exit codes: 0 ok, 2 unknown NAME.");
+            return 0;
+        }
+        int code = 0;
+        for (String n : names) {
+            var type = registry.find(n);
+            if (type.isEmpty()) {
+                err.println("conex: unknown behavior '" + n + "'" + Suggestions.hint(n, registry.names()));
+                code = 2;
+                continue;
+            }
+            out.print(BehaviorDescriptions.describe(type.get(), registry.registrations(n)));
+        }
+        return code;
     }
 }

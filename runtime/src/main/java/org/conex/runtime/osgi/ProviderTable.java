@@ -6,8 +6,9 @@ import org.conex.runtime.BehaviorRegistry.Registration;
 
 /**
  * The installed behaviors as a table: one line per registration with name, behavior version,
- * ranking and provider (bundle and version); when several providers offer one name the chosen
- * one is marked {@code *} and the others {@code -} (ranking, then the earliest registered wins).
+ * default priority, what it attaches to, ranking and provider (bundle and version); when several
+ * providers offer one name the chosen one is marked {@code *} and the others {@code -} (ranking,
+ * then the earliest registered wins).
  */
 public final class ProviderTable {
     private ProviderTable() {
@@ -15,8 +16,8 @@ public final class ProviderTable {
 
     /** The table, header first; ends with a line counting names and providers. */
     public static String format(BehaviorRegistry registry) {
-        StringBuilder sb = new StringBuilder(String.format("  %-28s %-9s %7s  %s%n", "BEHAVIOR", "VERSION", "RANKING",
-                "PROVIDER (bundle version)"));
+        StringBuilder sb = new StringBuilder(String.format("  %-28s %-9s %8s  %-14s %7s  %s%n", "BEHAVIOR", "VERSION",
+                "PRIORITY", "ATTACHES TO", "RANKING", "PROVIDER (bundle version)"));
         int rows = 0;
         List<String> names = registry.names();
         for (String name : names) {
@@ -24,8 +25,9 @@ public final class ProviderTable {
             for (int i = 0; i < regs.size(); i++) {
                 Registration r = regs.get(i);
                 String mark = regs.size() == 1 ? " " : i == 0 ? "*" : "-";
-                sb.append(String.format("%s %-28s %-9s %7d  %s%n", mark, name, r.type().version(), r.ranking(),
-                        r.source()));
+                sb.append(String.format("%s %-28s %-9s %8s  %-14s %7d  %s%n", mark, name, r.type().version(),
+                        org.conex.api.behavior.Behavior.formatPriority(r.type().defaultPriority()),
+                        r.type().target().name().toLowerCase(java.util.Locale.ROOT), r.ranking(), r.source()));
                 rows++;
             }
         }

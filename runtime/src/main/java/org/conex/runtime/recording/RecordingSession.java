@@ -119,22 +119,9 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
                              List<ModelProblem> problems) {
         for (int k = 0; k < vars.size(); k++) {
             String v = vars.get(k);
-            String path = r.path() + "." + key + "[" + k + "]";
-            if (!o.has(v)) {
-                problems.add(new ModelProblem(path, "expected a variable of '" + o.tag() + "', found \"" + v + "\""
-                        + Suggestions.hint(v, o.variables()) + "; it has " + o.variables()));
-                continue;
-            }
-            try {
-                INDArray a = Channel.value(o, v);
-                NpyType.of(a.dataType());
-                if (r.neurons() != null && a.length() != ((org.conex.api.model.NeuronGroup) o).size()) {
-                    problems.add(new ModelProblem(r.path() + ".neurons", "expected a per-neuron variable to select"
-                            + " neurons from, found '" + v + "' of shape " + java.util.Arrays.toString(a.shape())));
-                    continue;
-                }
-            } catch (ModelException | IllegalArgumentException e) {
-                problems.add(new ModelProblem(path, e.getMessage()));
+            ModelProblem p = problem(r, o, v, r.path() + "." + key + "[" + k + "]");
+            if (p != null) {
+                problems.add(p);
                 continue;
             }
             String target = o == network ? "network" : o.tag();
@@ -143,6 +130,51 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
             long first = firstSteps.getOrDefault(file, (it + r.every() - 1) / r.every() * r.every());
             channels.add(new Channel(target, v, events, r.every(), r.neurons(), first));
         }
+    }
+
+    /**
+     * Every problem of the model's recorders on an initialised network, without recording
+     * anything: variables that do not exist, values that cannot be written to {@code .npy}, a
+     * neuron selection on a variable that is not one value per neuron. What {@code conex validate}
+     * reports; the constructor refuses the same.
+     */
+    public static List<ModelProblem> check(List<RecorderSpec> specs, Network network) {
+        List<ModelProblem> problems = new ArrayList<>();
+        for (RecorderSpec r : specs) {
+            NetworkObject o = "network".equals(r.target()) ? network : network.object(r.target());
+            for (int k = 0; k < r.variables().size(); k++) {
+                ModelProblem p = problem(r, o, r.variables().get(k), r.path() + ".variables[" + k + "]");
+                if (p != null) {
+                    problems.add(p);
+                }
+            }
+            for (int k = 0; k < r.events().size(); k++) {
+                ModelProblem p = problem(r, o, r.events().get(k), r.path() + ".events[" + k + "]");
+                if (p != null) {
+                    problems.add(p);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The problem with recording variable {@code v} of {@code o}, or null if it can be recorded. */
+    private static ModelProblem problem(RecorderSpec r, NetworkObject o, String v, String path) {
+        if (!o.has(v)) {
+            return new ModelProblem(path, "expected a variable of '" + o.tag() + "', found \"" + v + "\""
+                    + Suggestions.hint(v, o.variables()) + "; it has " + o.variables());
+        }
+        try {
+            INDArray a = Channel.value(o, v);
+            NpyType.of(a.dataType());
+            if (r.neurons() != null && a.length() != ((org.conex.api.model.NeuronGroup) o).size()) {
+                return new ModelProblem(r.path() + ".neurons", "expected a per-neuron variable to select"
+                        + " neurons from, found '" + v + "' of shape " + java.util.Arrays.toString(a.shape()));
+            }
+        } catch (ModelException | IllegalArgumentException e) {
+            return new ModelProblem(path, e.getMessage());
+        }
+        return null;
     }
 
     @Override

@@ -1,0 +1,83 @@
+package org.conex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a refused run leaves behind: an invalid model writes nothing (validate reports it too), and
+ * a checkpoint that does not fit the model leaves the run it belongs to exactly as it was.
+ */
+class RunRefusalsTest {
+    private static final String BAD_RECORDERS = String.join("\n",
+            "network: {seed: 3}",
+            "groups:",
+            "  - tag: exc",
+            "    size: 4",
+            "    behaviors:",
+            "      - {type: SimpleDendriteStructure}",
+            "      - {type: SimpleDendriteComputation}",
+            "      - type: LIF",
+            "        params: {R: 1, threshold: -55, tau: 10, v_reset: -70, v_rest: -65, init_v: -65}",
+            "      - {type: Fire}",
+            "recorders:",
+            "  - {target: exc, variables: [nonexistent_var], events: [spikez]}",
+            "");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void validateReportsRecorderVariablesThatDoNotExist() throws Exception {
+        CliFixture cli = new CliFixture(work);
+        CliFixture.Result r = cli.run("validate", cli.write("rec.yaml", BAD_RECORDERS).toString());
+        assertEquals(ExitCode.INVALID, r.code(), r.all());
+        assertTrue(r.err().contains("rec.yaml: 2 problems"), r.err());
+        assertTrue(r.err().contains("recorders[0].variables[0]: expected a variable of 'exc', found \"nonexistent_var\""),
+                r.err());
+        assertTrue(r.err().contains("recorders[0].events[0]: expected a variable of 'exc', found \"spikez\" (did you"
+                + " mean spikes?)"), r.err());
+        assertFalse(r.out().contains("valid"), r.out());
+    }
+
+    @Test
+    void aRunOfAnInvalidModelWritesNoFolder() throws Exception {
+        CliFixture cli = new CliFixture(work);
+        Path m = cli.write("rec.yaml", BAD_RECORDERS);
+        CliFixture.Result r = cli.run("run", m.toString(), "--steps", "3", "--out", "bad", "--progress", "none");
+        assertEquals(ExitCode.INVALID, r.code(), r.all());
+        assertTrue(r.err().contains("rec.yaml: 2 problems"), r.err());
+        assertFalse(Files.exists(work.resolve("bad")), "no run folder is left for a model that never ran");
+        CliFixture.Result inRuns = cli.run("run", m.toString(), "--steps", "3", "--runs-dir", "runs", "--progress",
+                "none");
+        assertEquals(ExitCode.INVALID, inRuns.code(), inRuns.all());
+        try (var s = Files.list(work.resolve("runs"))) {
+            assertEquals(0, s.count(), "runs/ holds no folder of the refused run");
+        }
+    }
+
+    @Test
+    void aRefusedResumeLeavesTheRunFolderAsItWas() throws Exception {
+        CliFixture cli = new CliFixture(work);
+        Path m = cli.model("stdp-net.yaml");
+        CliFixture.Result full = cli.run("run", m.toString(), "--steps", "40", "--checkpoint-every", "20", "--out", "ck",
+                "--progress", "none");
+        assertEquals(ExitCode.OK, full.code(), full.all());
+        byte[] runJson = Files.readAllBytes(work.resolve("ck/run.json"));
+        byte[] resolved = Files.readAllBytes(work.resolve("ck/model.resolved.json"));
+        byte[] log = Files.readAllBytes(work.resolve("ck/run.log"));
+        CliFixture.Result r = cli.run("run", m.toString(), "--resume", "ck/checkpoints/step-20.npz", "--steps", "40",
+                "--set", "out.LIF.tau=9", "--progress", "none");
+        assertEquals(ExitCode.CHECKPOINT, r.code(), r.all());
+        assertTrue(r.err().contains("does not match this model") && r.err().contains("tau"), r.err());
+        assertArrayEquals(runJson, Files.readAllBytes(work.resolve("ck/run.json")));
+        assertArrayEquals(resolved, Files.readAllBytes(work.resolve("ck/model.resolved.json")));
+        assertArrayEquals(log, Files.readAllBytes(work.resolve("ck/run.log")));
+    }
+}
