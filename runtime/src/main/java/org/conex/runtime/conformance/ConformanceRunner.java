@@ -74,6 +74,10 @@ public final class ConformanceRunner {
     }
 
     private CaseResult run(String name, JsonNode c) {
+        String invalid = invalid(c);
+        if (invalid != null) {
+            return new CaseResult(name, Status.FAIL, "invalid case: " + invalid);
+        }
         Set<String> missing = CaseNetwork.missingBehaviors(c, registry);
         if (!missing.isEmpty()) {
             return new CaseResult(name, Status.UNSUPPORTED, String.join(", ", missing));
@@ -91,6 +95,41 @@ public final class ConformanceRunner {
             return Statistics.check(name, c, runs, every);
         }
         return compare(name, c, simulate(c, seed, every), every);
+    }
+
+    /**
+     * What makes a case file unable to check anything (a case that compares nothing must not
+     * pass), or null: a known {@code kind}, {@code steps} >= 1, a non-empty {@code record} list,
+     * and for a deterministic case a non-empty {@code expected} object and a {@code tolerance}
+     * object, for a statistical one a non-empty {@code statistics} list.
+     */
+    static String invalid(JsonNode c) {
+        String kind = c.path("kind").asText("");
+        if (!kind.equals("deterministic") && !kind.equals("statistical")) {
+            return "'kind' must be \"deterministic\" or \"statistical\", found " + describe(c.get("kind"));
+        }
+        if (!c.path("steps").canConvertToLong() || !c.path("steps").isIntegralNumber() || c.path("steps").asLong() < 1) {
+            return "'steps' must be a whole number >= 1, found " + describe(c.get("steps"));
+        }
+        if (!c.path("record").isArray() || c.path("record").isEmpty()) {
+            return "'record' must list the recorded variables, found " + describe(c.get("record"));
+        }
+        if (kind.equals("deterministic")) {
+            if (!c.path("expected").isObject() || c.path("expected").isEmpty()) {
+                return "a deterministic case needs 'expected' values, found " + describe(c.get("expected"));
+            }
+            if (!c.path("tolerance").isObject()) {
+                return "a deterministic case needs a 'tolerance' object, found " + describe(c.get("tolerance"));
+            }
+        } else if (!c.path("statistics").isArray() || c.path("statistics").isEmpty()) {
+            return "a statistical case needs 'statistics', found " + describe(c.get("statistics"));
+        }
+        return null;
+    }
+
+    private static String describe(JsonNode n) {
+        return n == null ? "nothing" : n.isContainerNode() && n.isEmpty() ? "an empty " + (n.isArray() ? "list" : "object")
+                : n.toString();
     }
 
     /** Builds, initialises, applies {@code initial}, runs and records after every step. */

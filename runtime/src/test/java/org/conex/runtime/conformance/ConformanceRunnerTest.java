@@ -90,6 +90,25 @@ class ConformanceRunnerTest {
                 + " found the text \"fast\"", runner().run(write("bp.json", badParam)).line());
     }
 
+    /** A file that compares nothing must not pass. */
+    @Test
+    void casesThatCheckNothingFail() throws IOException {
+        assertEquals("FAIL bad invalid case: 'kind' must be \"deterministic\" or \"statistical\", found nothing",
+                runner().run(write("bad.json", "{\"bad\":1}")).line());
+        String noExpected = rampCase("ne", "[[0,0]]", "{}").replace("\"expected\":{\"g.v\":[[0,0]]},", "");
+        assertEquals("FAIL ne invalid case: a deterministic case needs 'expected' values, found nothing",
+                runner().run(write("ne.json", noExpected)).line());
+        String emptyExpected = rampCase("ee", "[[0,0]]", "{}").replace("{\"g.v\":[[0,0]]}", "{}");
+        assertEquals("FAIL ee invalid case: a deterministic case needs 'expected' values, found an empty object",
+                runner().run(write("ee.json", emptyExpected)).line());
+        String noSteps = rampCase("ns", "[[0,0]]", "{}").replace("\"steps\":3,", "\"steps\":0,");
+        assertEquals("FAIL ns invalid case: 'steps' must be a whole number >= 1, found 0",
+                runner().run(write("ns.json", noSteps)).line());
+        String noRecord = rampCase("nr", "[[0,0]]", "{}").replace("[{\"object\":\"g\",\"variable\":\"v\"}]", "[]");
+        assertEquals("FAIL nr invalid case: 'record' must list the recorded variables, found an empty list",
+                runner().run(write("nr.json", noRecord)).line());
+    }
+
     @Test
     void mainPrintsOneLinePerCaseThenTheSummaryAndExitsNonZeroOnFailure() throws IOException {
         write("a.json", rampCase("a", "[[0.1,1.1],[0.2,1.2],[0.3,1.3]]", "{\"abs\":1e-6,\"rel\":1e-5}"));
