@@ -13,6 +13,7 @@ import org.conex.api.behavior.ParamSpec;
 import org.conex.api.behavior.ParameterException;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.behavior.Target;
+import org.conex.api.tensor.DType;
 import org.conex.runtime.JsonValues;
 
 /**
@@ -29,10 +30,13 @@ final class BehaviorReader {
 
     private final BehaviorLookup lookup;
     private final Fields f;
+    private final DType dtype;
 
-    BehaviorReader(BehaviorLookup lookup, Fields fields) {
+    /** @param dtype the network's floating type: numbers it cannot hold are problems */
+    BehaviorReader(BehaviorLookup lookup, Fields fields, DType dtype) {
         this.lookup = lookup;
         this.f = fields;
+        this.dtype = dtype;
     }
 
     /**
@@ -123,6 +127,9 @@ final class BehaviorReader {
                     + ", found it on " + target.description());
         }
         boolean ok = true;
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            ok &= fits(e.getValue(), Fields.at(Fields.at(path, "params"), e.getKey()));
+        }
         for (ParameterException e : type.check(raw)) {
             f.problem(Fields.at(Fields.at(path, "params"), e.parameter()), e.getMessage());
             ok = false;
@@ -132,6 +139,33 @@ final class BehaviorReader {
         }
         return new BehaviorSpec(type.name(), type.version(), prio != null ? prio : type.defaultPriority(), raw, tags,
                 enabled == null || enabled, path);
+    }
+
+    /**
+     * Whether every finite number in {@code v} (a number or nested lists) stays finite in the
+     * network's dtype; a problem at its path for the first one that does not (e.g. 1e39 in float32,
+     * which would become infinity and fail only when the state turns non-finite).
+     */
+    private boolean fits(Object v, String path) {
+        if (v instanceof Number) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isFinite(d) && !Double.isFinite(dtype.round(d))) {
+                String max = dtype == DType.FLOAT32 ? String.valueOf(Float.MAX_VALUE) : String.valueOf(Double.MAX_VALUE);
+                f.problem(path, "expected a number that " + dtype.name().toLowerCase(java.util.Locale.ROOT)
+                        + " can hold (magnitude at most " + max + "), found " + d);
+                return false;
+            }
+            return true;
+        }
+        if (v instanceof List) {
+            List<?> l = (List<?>) v;
+            for (int i = 0; i < l.size(); i++) {
+                if (!fits(l.get(i), Fields.at(path, i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The installed type named by {@code type}, or null with a problem. */

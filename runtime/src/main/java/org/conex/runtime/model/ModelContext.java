@@ -26,7 +26,7 @@ public final class ModelContext {
         this.behaviors = behaviors;
         this.dtype = dtype;
         this.fields = fields;
-        this.behaviorReader = new BehaviorReader(behaviors, fields);
+        this.behaviorReader = new BehaviorReader(behaviors, fields, dtype);
     }
 
     /** The installed behavior types. */

@@ -165,7 +165,8 @@ public final class ModelReader {
                 f.problem("network.synapse_mode", "expected \"SxD\" or \"DxS\", found \"" + m + "\"");
             }
         }
-        behaviors.addAll(new BehaviorReader(lookup, f).read(n.get("behaviors"), "network.behaviors", Target.NETWORK));
+        behaviors.addAll(new BehaviorReader(lookup, f, dtype).read(n.get("behaviors"), "network.behaviors",
+                Target.NETWORK));
         boolean hasTr = false;
         for (BehaviorSpec b : behaviors) {
             if (b.type().equals(TIME_RESOLUTION)) {
@@ -205,7 +206,7 @@ public final class ModelReader {
         if (list == null) {
             return out;
         }
-        BehaviorReader br = new BehaviorReader(lookup, f);
+        BehaviorReader br = new BehaviorReader(lookup, f, ctx.dtype());
         for (int i = 0; i < list.size(); i++) {
             String p = Fields.at("groups", i);
             JsonNode g = list.get(i);
@@ -329,7 +330,7 @@ public final class ModelReader {
         if (list == null) {
             return out;
         }
-        BehaviorReader br = new BehaviorReader(lookup, f);
+        BehaviorReader br = new BehaviorReader(lookup, f, ctx.dtype());
         for (int i = 0; i < list.size(); i++) {
             String p = Fields.at("synapses", i);
             JsonNode s = list.get(i);

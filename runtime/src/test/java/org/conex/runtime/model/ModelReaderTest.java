@@ -83,6 +83,21 @@ class ModelReaderTest {
         assertEquals("expected the same value as 'enabled' (true), found false", e.problems().get(1).message());
     }
 
+    /** A float32 network cannot hold 1e39: the value would become infinity, so it is a problem at its path. */
+    @Test
+    void numbersTheNetworkDtypeCannotHoldAreProblems() {
+        ModelReader reader = new ModelReader(registry(), List.of(), MemoryEstimate.Budget.of(1L << 30));
+        ModelInvalidException e = assertThrows(ModelInvalidException.class, () -> reader.read(doc(
+                "groups: [{tag: a, size: 2, behaviors: [{type: Ramp, params: {slope: 1.0e39}}]}]\n"), "m"));
+        assertEquals(List.of("groups[0].behaviors[0].params.slope"),
+                e.problems().stream().map(ModelProblem::path).toList());
+        assertEquals("expected a number that float32 can hold (magnitude at most 3.4028235E38), found 1.0E39",
+                e.problems().get(0).message());
+        ModelSpec f64 = reader.read(doc("network: {dtype: float64}\n"
+                + "groups: [{tag: a, size: 2, behaviors: [{type: Ramp, params: {slope: 1.0e39}}]}]\n"), "m");
+        assertEquals(1.0e39, ((Number) f64.groups().get(0).behaviors().get(0).params().get("slope")).doubleValue());
+    }
+
     @Test
     void everyProblemIsCollectedWithItsPath() {
         ModelReader reader = new ModelReader(registry(), List.of(), MemoryEstimate.Budget.of(1L << 30));
