@@ -62,6 +62,36 @@ class RunRefusalsTest {
         }
     }
 
+    /** An initial state with Inf fails before the first step, without claiming a finite state to replay from. */
+    @Test
+    void aNonFiniteInitialStateFailsBeforeTheFirstStep() throws Exception {
+        String yaml = String.join("\n",
+                "network: {seed: 3}",
+                "groups:",
+                "  - {tag: a, size: 2, behaviors: [{type: SimpleDendriteStructure}, {type: SimpleDendriteComputation},",
+                "      {type: LIF, params: {R: 1, threshold: -55, tau: 10, v_reset: -70, v_rest: -65, init_v: -65}},",
+                "      {type: Fire}, {type: NeuronAxon}]}",
+                "synapses:",
+                "  - tag: s",
+                "    src: a",
+                "    dst: a",
+                "    tags: [Proximal]",
+                "    behaviors:",
+                "      - {type: SynapseInit}",
+                "      - {type: WeightInitializer, params: {mode: 'ones * 1e30', scale: 1.0e30}}",
+                "      - {type: SimpleDendriticInput}",
+                "");
+        CliFixture cli = new CliFixture(work);
+        CliFixture.Result r = cli.run("run", cli.write("inf.yaml", yaml).toString(), "--steps", "5", "--out", "inf",
+                "--progress", "none");
+        assertEquals(ExitCode.RUN_FAILED, r.code(), r.all());
+        assertTrue(r.err().contains("NaN/Inf in the state before step 1 (as initialised): synapse group 's', variable"
+                + " 'weights': element 0 is Infinity"), r.err());
+        assertFalse(r.err().contains("replay"), r.err());
+        assertTrue(Files.readString(work.resolve("inf/run.json")).contains("\"last_step\" : 0"),
+                Files.readString(work.resolve("inf/run.json")));
+    }
+
     @Test
     void aRefusedResumeLeavesTheRunFolderAsItWas() throws Exception {
         CliFixture cli = new CliFixture(work);

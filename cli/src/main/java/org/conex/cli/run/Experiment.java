@@ -202,6 +202,13 @@ public final class Experiment {
         long lastGood = net.iteration();
         progress.start(net.iteration() + 1, last);
         try {
+            String initial = checkEvery > 0 ? StateHealth.firstNonFinite(net) : null;
+            if (initial != null) {
+                // no step has run: there is no finite state to replay from, and no behavior's forward to blame
+                progress.finish(net.iteration());
+                return fail(net, rec, "NaN/Inf in the state before step " + (net.iteration() + 1) + " (as initialised"
+                        + (net.iteration() > 0 ? " or restored" : "") + "): " + initial);
+            }
             while (net.iteration() < last) {
                 if (stop.get()) {
                     progress.finish(net.iteration());
