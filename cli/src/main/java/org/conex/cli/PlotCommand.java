@@ -43,6 +43,11 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.setProperty("java.awt.headless", "true");
+        if (maxPoints < 1 || neurons < 1) {
+            ctx.error((maxPoints < 1 ? "--max-points" : "--neurons") + " must be at least 1, found "
+                    + (maxPoints < 1 ? maxPoints : neurons));
+            return ExitCode.INVALID;
+        }
         Path dir = ModelLoading.resolve(ctx, run);
         Path target = out != null ? ModelLoading.resolve(ctx, out) : dir.resolve("plots");
         try {

@@ -46,6 +46,12 @@ class PlotAndProgressTest {
         CliFixture.Result bad = cli.run("plot", "nowhere");
         assertEquals(ExitCode.IO, bad.code());
         assertTrue(bad.err().contains("is not a run folder with recordings"), bad.err());
+        CliFixture.Result zero = cli.run("plot", "r", "--max-points", "0");
+        assertEquals(ExitCode.INVALID, zero.code(), zero.all());
+        assertTrue(zero.err().contains("--max-points must be at least 1, found 0"), zero.err());
+        CliFixture.Result negative = cli.run("plot", "r", "--neurons", "-3");
+        assertEquals(ExitCode.INVALID, negative.code(), negative.all());
+        assertTrue(negative.err().contains("--neurons must be at least 1, found -3"), negative.err());
     }
 
     @Test

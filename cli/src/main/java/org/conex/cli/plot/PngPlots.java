@@ -42,11 +42,10 @@ public final class PngPlots {
                 continue;
             }
             long[][] ev = data.events(s, maxPoints);
-            long height = 0;
+            long height = bandHeight(s, ev[1]);
             long[] idx = new long[ev[1].length];
             for (int i = 0; i < idx.length; i++) {
                 idx[i] = ev[1][i] + offset;
-                height = Math.max(height, ev[1][i] + 1);
             }
             times.add(ev[0]);
             indices.add(idx);
@@ -69,6 +68,19 @@ public final class PngPlots {
         RasterPlot.of(t, i).dt(data.dt()).neuronCount((int) Math.max(1, offset - 1))
                 .neuronLabel("neuron (" + label + ")").title(data.name() + ": spikes").size(WIDTH, HEIGHT).write(file);
         return file;
+    }
+
+    /**
+     * The rows of one group's band in the raster: the group's size from index.json, so that the
+     * bands do not move with activity (the highest spiking index + 1 when the size is not
+     * recorded, or if an index lies beyond it).
+     */
+    static long bandHeight(RunData.Series s, long[] indices) {
+        long height = s.groupSize();
+        for (long i : indices) {
+            height = Math.max(height, i + 1);
+        }
+        return height;
     }
 
     /** One trace chart per dense per-neuron recording that is not a weight (helpers' {@link TracePlot}). */
