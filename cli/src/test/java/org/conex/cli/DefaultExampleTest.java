@@ -21,6 +21,23 @@ class DefaultExampleTest {
     @TempDir
     Path work;
 
+    /** {@code conex example > my-model.yaml} anywhere gives a model that finds its data. */
+    @Test
+    void thePrintedExampleValidatesFromAnotherFolder() throws Exception {
+        Path data = Path.of(System.getProperty("conex.shared.dir", "../../shared"), "data", "mnist10k",
+                "images-idx3-ubyte.gz");
+        Assumptions.assumeTrue(Files.isRegularFile(data), "MNIST-10k data not found at " + data);
+        CliFixture cli = new CliFixture(work, org.conex.runtime.BehaviorRegistry.fromClassPath(),
+                List.of(new StructuresExtension()));
+        CliFixture.Result ex = cli.run("example");
+        assertEquals(ExitCode.OK, ex.code(), ex.all());
+        assertTrue(ex.out().contains("images: \"" + data.toAbsolutePath().normalize() + "\""), ex.out());
+        Path elsewhere = Files.createDirectories(work.resolve("my/models")).resolve("mine.yaml");
+        Files.writeString(elsewhere, ex.out());
+        CliFixture.Result v = cli.run("validate", elsewhere.toString(), "--no-init");
+        assertEquals(ExitCode.OK, v.code(), v.all());
+    }
+
     @Test
     void theDefaultExampleLearnsDigits() throws Exception {
         Path data = Path.of(System.getProperty("conex.shared.dir", "../../shared"), "data", "mnist10k",
