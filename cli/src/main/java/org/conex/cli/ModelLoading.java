@@ -64,6 +64,12 @@ final class ModelLoading {
         return check(ctx, doc, options, defaultName, base);
     }
 
+    /** Whether the failure is that the model file could not be read at all (exit code 4, not 2). */
+    static boolean unreadable(ModelInvalidException e) {
+        return e.problems().size() == 1 && e.problems().get(0).path().equals("$")
+                && e.problems().get(0).message().startsWith("no such file");
+    }
+
     /**
      * Where the built-in example finds its data ({@code mnist10k/...}): the {@code conex.data}
      * folder that bin/conex sets, else {@code ../shared/data} of a source checkout, else

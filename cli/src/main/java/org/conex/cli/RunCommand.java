@@ -100,9 +100,7 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (ModelInvalidException e) {
             ctx.err().println(e.getMessage());
-            boolean unreadable = e.problems().size() == 1 && e.problems().get(0).path().equals("$")
-                    && e.problems().get(0).message().startsWith("no such file");
-            return unreadable ? ExitCode.IO : ExitCode.INVALID;
+            return ModelLoading.unreadable(e) ? ExitCode.IO : ExitCode.INVALID;
         }
         if (checkpoint != null && m.spec().run().steps() <= checkpoint.step()) {
             ctx.error("the checkpoint is at step " + checkpoint.step() + " and the run ends at step "

@@ -48,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
             m = ModelLoading.load(ctx, model, options);
         } catch (ModelInvalidException e) {
             ctx.err().println(e.getMessage());
-            return ExitCode.INVALID;
+            return ModelLoading.unreadable(e) ? ExitCode.IO : ExitCode.INVALID;
         }
         Network net;
         try {

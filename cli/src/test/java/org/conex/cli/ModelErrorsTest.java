@@ -133,8 +133,11 @@ class ModelErrorsTest {
     }
 
     @Test
-    void missingFileIsAnIoErrorForRun() {
+    void missingFileIsAnIoErrorForRunAndValidate() {
         CliFixture cli = new CliFixture(work, REGISTRY);
+        CliFixture.Result v = cli.run("validate", "nope.yaml");
+        assertEquals(ExitCode.IO, v.code(), v.all());
+        assertTrue(v.err().contains("nope.yaml: 1 problem") && v.err().contains("no such file"), v.err());
         CliFixture.Result r = cli.run("run", "nope.yaml");
         assertEquals(ExitCode.IO, r.code());
         assertTrue(r.err().contains("nope.yaml: 1 problem") && r.err().contains("no such file"), r.err());
