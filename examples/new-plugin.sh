@@ -6,7 +6,8 @@
 set -eu
 [ $# -eq 3 ] || { sed -n '2,4p' "$0" >&2; exit 2; }
 target=$1 pkg=$2 name=$3
-case "$name" in [A-Z]*) ;; *) echo "MODEL_NAME must start with an upper-case letter: $name" >&2; exit 2 ;; esac
+echo "$name" | grep -Eq '^[A-Z][A-Za-z0-9_]*$' || {
+  echo "MODEL_NAME must be a Java class name (an upper-case letter, then letters, digits or _): $name" >&2; exit 2; }
 echo "$pkg" | grep -Eq '^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$' || { echo "not a Java package: $pkg" >&2; exit 2; }
 [ ! -e "$target" ] || { echo "$target exists" >&2; exit 2; }
 src=$(cd "$(dirname "$0")/izhikevich-plugin" && pwd)
@@ -17,6 +18,7 @@ sed -e "s#<groupId>org.conex.examples</groupId>#<groupId>$pkg</groupId>#" \
     -e "s#<artifactId>conex-example-izhikevich</artifactId>#<artifactId>$artifact</artifactId>#" \
     -e "s#<plugin.bsn>org.conex.examples.izhikevich</plugin.bsn>#<plugin.bsn>$pkg</plugin.bsn>#" \
     -e "s#CoNeX example plugin: Izhikevich neuron#$name neuron model for CoNeX#" \
+    -e "s#<description>.*</description>#<description>$name: a neuron model for CoNeX (describe it here).</description>#" \
     "$src/pom.xml" > "$target/pom.xml"
 for f in IzhikevichBehaviors Izhikevich; do
   out=$(echo "$f" | sed "s/Izhikevich/$name/")
@@ -28,3 +30,4 @@ sed -e "s/package org.conex.examples.izhikevich;/package $pkg;/" -e "s/Izhikevic
     > "$target/src/test/java/$dir/${name}ContractTest.java"
 echo "$pkg.${name}Behaviors" > "$target/src/main/resources/META-INF/services/org.conex.api.behavior.BehaviorProvider"
 echo "created $target: edit src/main/java/$dir/$name.java (equations, parameters), then mvn package"
+echo "(mvn package needs the CoNeX jars in your Maven repository: mvn install -DskipTests once in a CoNeX checkout)"
