@@ -90,4 +90,27 @@ class StructuresInModelTest {
         assertTrue(e.contains("structures[0]: Layer 'L1' > members[0] NeuronGroup 'L1_exc': 'size' must be a whole"
                 + " number from 1"), e);
     }
+
+    @Test
+    void anInputLayerNamingNoInputGetsTheInputNames() throws Exception {
+        String yaml = String.join("\n",
+                "inputs:",
+                "  - name: digits",
+                "    dataset: {type: NpyDataset, params: {data: px.npy}}",
+                "structures:",
+                "  - type: InputLayer",
+                "    tag: input",
+                "    params: {data: digit, sensory_size: [2, 2], instance_duration: 2}",
+                "");
+        try (java.io.OutputStream o = Files.newOutputStream(work.resolve("px.npy"))) {
+            org.conex.runtime.recording.NpyArrays.write(org.conex.api.tensor.Tensors.of(
+                    org.conex.api.tensor.DType.FLOAT32, new double[8], 2, 2, 2), o);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(ExitCode.INVALID, run(yaml, "validate", out, err));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("structures[0].params.data: expected the name of an entry of 'inputs', found \"digit\""
+                + " (did you mean digits?); inputs: [digits]"), e);
+    }
 }

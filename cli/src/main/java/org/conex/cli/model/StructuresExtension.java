@@ -1,5 +1,6 @@
 package org.conex.cli.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -75,6 +76,13 @@ public final class StructuresExtension implements ModelExtension {
                 .contains(type)) {
             ctx.problem(entry.path() + ".type", "unknown structure \"" + type + "\"" + Suggestions.hint((String) type,
                     structures.names()) + "; installed: " + structures.names());
+            return;
+        }
+        JsonNode data = entry.entry().path("params").path("data");
+        if ("InputLayer".equals(type) && data.isTextual() && !ctx.bindings().containsKey(data.asText())) {
+            ctx.problem(entry.path() + ".params.data", "expected the name of an entry of 'inputs', found \""
+                    + data.asText() + "\"" + Suggestions.hint(data.asText(), ctx.bindings().keySet()) + "; inputs: "
+                    + ctx.bindings().keySet());
             return;
         }
         Scratch s = ctx.shared(Scratch.class, Scratch::new);
