@@ -64,6 +64,15 @@ final class ModelLoading {
         return check(ctx, doc, options, defaultName, base);
     }
 
+    /**
+     * A failure of initialization with the JSON path of the behavior entry in front when the file
+     * lists that behavior itself ("groups[0].behaviors[2]: LIF (priority 260) on ...").
+     */
+    static String located(org.conex.runtime.model.ModelSpec spec, org.conex.runtime.BehaviorFailure e) {
+        String path = spec.behaviorPath(e.entry().owner().tag(), e.entry().priority());
+        return path == null ? e.getMessage() : path + ": " + e.getMessage();
+    }
+
     /** Whether the failure is that the model file could not be read at all (exit code 4, not 2). */
     static boolean unreadable(ModelInvalidException e) {
         return e.problems().size() == 1 && e.problems().get(0).path().equals("$")

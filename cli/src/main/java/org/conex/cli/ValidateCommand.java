@@ -62,7 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 sim.initialize();
             } catch (BehaviorFailure e) {
-                ctx.err().println(m.document().name() + ": the network does not initialise: " + e.getMessage());
+                ctx.err().println(m.document().name() + ": the network does not initialise: "
+                        + ModelLoading.located(m.spec(), e));
                 return ExitCode.INVALID;
             }
         }

@@ -132,6 +132,30 @@ class ModelErrorsTest {
         assertTrue(r.err().contains("the JSON document ends too early") && r.err().contains("truncated"), r.err());
     }
 
+    /** A behavior that refuses to initialise is named by its JSON path in the file. */
+    @Test
+    void initializationFailuresCarryTheBehaviorsPath() throws Exception {
+        String yaml = String.join("\n",
+                "groups:",
+                "  - tag: exc",
+                "    size: 3",
+                "    behaviors:",
+                "      - {type: SimpleDendriteStructure}",
+                "      - type: LIF",
+                "        params: {R: [1, 2], threshold: -55, tau: 10, v_reset: -70, v_rest: -65}",
+                "");
+        CliFixture cli = new CliFixture(work, REGISTRY);
+        Path m = cli.write("listlen.yaml", yaml);
+        CliFixture.Result v = cli.run("validate", m.toString());
+        assertEquals(ExitCode.INVALID, v.code(), v.all());
+        assertTrue(v.err().contains("listlen.yaml: the network does not initialise: groups[0].behaviors[1]: LIF"
+                + " (priority 260)"), v.err());
+        assertTrue(v.err().contains("'R' has 2 values, expected one number or 3"), v.err());
+        CliFixture.Result r = cli.run("run", m.toString(), "--steps", "2", "--out", "ll", "--progress", "none");
+        assertEquals(ExitCode.INVALID, r.code(), r.all());
+        assertTrue(r.err().contains("groups[0].behaviors[1]: LIF (priority 260)"), r.err());
+    }
+
     @Test
     void missingFileIsAnIoErrorForRunAndValidate() {
         CliFixture cli = new CliFixture(work, REGISTRY);

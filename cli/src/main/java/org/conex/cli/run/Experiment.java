@@ -119,7 +119,9 @@ public final class Experiment {
             sim.initialize();
         } catch (BehaviorFailure e) {
             if (e.getCause() instanceof ConexException) {
-                throw new ModelInvalidException(source, List.of(new ModelProblem("initialization", e.getMessage())));
+                String path = spec.behaviorPath(e.entry().owner().tag(), e.entry().priority());
+                throw new ModelInvalidException(source, List.of(new ModelProblem(path != null ? path
+                        : "initialization", e.getMessage())));
             }
             throw e;
         }

@@ -28,6 +28,32 @@ public record ModelSpec(String name, String description, NetworkSpec network, Li
         recorders = List.copyOf(recorders);
     }
 
+    /**
+     * The JSON path of the behavior entry that put a behavior at {@code priority} on the object
+     * tagged {@code owner} (the network, a group or a synapse group of this file), or null for
+     * objects the file does not list itself (those a structure made).
+     */
+    public String behaviorPath(String owner, double priority) {
+        List<BehaviorSpec> list = null;
+        if (owner.equals(network.tag())) {
+            list = network.behaviors();
+        }
+        for (GroupSpec g : groups) {
+            list = g.tag().equals(owner) ? g.behaviors() : list;
+        }
+        for (SynapseSpec s : synapses) {
+            list = s.tag().equals(owner) ? s.behaviors() : list;
+        }
+        if (list != null) {
+            for (BehaviorSpec b : list) {
+                if (b.priority() == priority) {
+                    return b.path();
+                }
+            }
+        }
+        return null;
+    }
+
     /** A copy with another run section. */
     public ModelSpec withRun(RunSpec r) {
         return new ModelSpec(name, description, network, groups, structures, synapses, inputs, recorders, r);
