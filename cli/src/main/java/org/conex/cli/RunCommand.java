@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
             }
             folder.writeResolved(ModelWriter.toJson(m.spec()));
         } catch (IOException | UncheckedIOException e) {
-            ctx.error("cannot create the run folder: " + e.getMessage());
+            ctx.error("cannot create the run folder: " + reason(e instanceof UncheckedIOException ? e.getCause() : e));
             return ExitCode.IO;
         }
         int code;
@@ -148,6 +148,27 @@ final class RunCommand implements Callable<Integer> {
             removeFolder(folder.dir());
         }
         return code;
+    }
+
+    /**
+     * An I/O failure in words: the JDK's file exceptions carry only the path as their message
+     * ("/proc/nope"), so the kind of failure is added ("permission denied", "a file is in the way").
+     */
+    static String reason(Throwable e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return e.getMessage() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return e.getMessage() + ": a file is in the way";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return e.getMessage() + ": a folder on the way does not exist";
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) e;
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** Deletes a run folder this command created (or filled), reporting what could not be removed. */

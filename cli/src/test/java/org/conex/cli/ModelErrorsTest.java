@@ -157,6 +157,27 @@ class ModelErrorsTest {
     }
 
     @Test
+    void fileSystemFailuresSayWhatWentWrongNotOnlyThePath() {
+        assertEquals("/x/runs: permission denied", RunCommand.reason(new java.nio.file.AccessDeniedException("/x/runs")));
+        assertEquals("/x/runs: a file is in the way",
+                RunCommand.reason(new java.nio.file.FileAlreadyExistsException("/x/runs")));
+        assertEquals("/proc/nope: No such file or directory", RunCommand.reason(
+                new java.nio.file.FileSystemException("/proc/nope", null, "No such file or directory")));
+        assertEquals("/proc/nope: FileSystemException",
+                RunCommand.reason(new java.nio.file.FileSystemException("/proc/nope")));
+        CliFixture cli = new CliFixture(work, REGISTRY);
+        CliFixture.Result r;
+        try {
+            r = cli.run("run", cli.model("stdp-net.yaml").toString(), "--out", "/proc/conex-test/out", "--steps", "1",
+                    "--progress", "none");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(ExitCode.IO, r.code(), r.all());
+        assertTrue(r.err().matches("(?s).*cannot create the run folder: /proc/conex-test\\S*: \\S.*"), r.err());
+    }
+
+    @Test
     void missingFileIsAnIoErrorForRunAndValidate() {
         CliFixture cli = new CliFixture(work, REGISTRY);
         CliFixture.Result v = cli.run("validate", "nope.yaml");
