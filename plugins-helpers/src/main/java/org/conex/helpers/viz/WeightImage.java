@@ -211,10 +211,14 @@ public final class WeightImage extends Figure<WeightImage> {
                 : String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /**
+     * Draws {@code s} centred on {@code cx}, moved right as far as needed to start inside the
+     * image (a title wider than a narrow plot was cut off on the left).
+     */
     private static void centered(Graphics2D g, String s, int cx, int baseline) {
         if (s == null || s.isEmpty()) {
             return;
         }
-        g.drawString(s, cx - g.getFontMetrics().stringWidth(s) / 2, baseline);
+        g.drawString(s, Math.max(4, cx - g.getFontMetrics().stringWidth(s) / 2), baseline);
     }
 }
