@@ -119,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
         Path inPlace = checkpoint != null && out == null ? RunFolder.ofCheckpoint(checkpoint.file()) : null;
         RunFolder folder;
         boolean fresh = inPlace == null;
+        // --out may name an existing empty folder: it stays (emptied again) if the model proves invalid
+        boolean keepDir = out != null && java.nio.file.Files.isDirectory(ModelLoading.resolve(ctx, out));
         try {
             if (inPlace != null) {
                 folder = RunFolder.existing(inPlace);
@@ -145,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
         if (code == ExitCode.INVALID && fresh) {
             // the model turned out invalid when built (initialization, recorders): nothing ran, so the
             // new folder holds nothing but the failure, which was printed; an invalid model writes nothing
-            removeFolder(folder.dir());
+            removeFolder(folder.dir(), keepDir);
         }
         return code;
     }
@@ -171,13 +173,19 @@ final class RunCommand implements Callable<Integer> {
         return String.valueOf(e.getMessage());
     }
 
-    /** Deletes a run folder this command created (or filled), reporting what could not be removed. */
-    private void removeFolder(Path dir) {
+    /**
+     * Deletes what this command wrote into a run folder it created, or filled when it was empty
+     * ({@code keepDir}: the folder itself stays), reporting what could not be removed.
+     */
+    private void removeFolder(Path dir, boolean keepDir) {
         try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                java.nio.file.Files.deleteIfExists(p);
+                if (!(keepDir && p.equals(dir))) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
             }
-            ctx.err().println("conex: nothing was run; removed the run folder " + dir);
+            ctx.err().println("conex: nothing was run; " + (keepDir ? "emptied the run folder " : "removed the run folder ")
+                    + dir);
         } catch (IOException | UncheckedIOException e) {
             ctx.error("could not remove the run folder " + dir + ": " + e.getMessage());
         }

@@ -60,6 +60,14 @@ class RunRefusalsTest {
         try (var s = Files.list(work.resolve("runs"))) {
             assertEquals(0, s.count(), "runs/ holds no folder of the refused run");
         }
+        Files.createDirectories(work.resolve("mine"));
+        CliFixture.Result intoEmpty = cli.run("run", m.toString(), "--steps", "3", "--out", "mine", "--progress",
+                "none");
+        assertEquals(ExitCode.INVALID, intoEmpty.code(), intoEmpty.all());
+        assertTrue(Files.isDirectory(work.resolve("mine")), "an empty folder the user gave stays");
+        try (var s = Files.list(work.resolve("mine"))) {
+            assertEquals(0, s.count(), "and is empty again");
+        }
     }
 
     /** An initial state with Inf fails before the first step, without claiming a finite state to replay from. */
