@@ -99,8 +99,8 @@ final class ModelLoading {
                         Path base) {
         ObjectNode tree = ((ObjectNode) doc.tree()).deepCopy();
         List<ModelProblem> problems = new ArrayList<>();
+        Overrides o = new Overrides(tree, ctx.registry());
         if (options != null) {
-            Overrides o = new Overrides(tree, ctx.registry());
             if (options.steps != null) {
                 o.steps(options.steps);
             }
@@ -127,7 +127,7 @@ final class ModelLoading {
         try {
             spec = reader.read(tree, doc.name(), defaultName);
         } catch (ModelInvalidException e) {
-            problems.addAll(e.problems());
+            e.problems().forEach(p -> problems.add(o.attribute(p)));
         }
         if (!problems.isEmpty()) {
             if (doc.name().equals(DEFAULT_NAME)) {

@@ -177,6 +177,19 @@ class ModelErrorsTest {
         assertTrue(r.err().matches("(?s).*cannot create the run folder: /proc/conex-test\\S*: \\S.*"), r.err());
     }
 
+    /** A problem in a value the command line wrote says so. */
+    @Test
+    void problemsInCommandLineValuesNameTheOption() throws Exception {
+        CliFixture cli = new CliFixture(work, REGISTRY);
+        Path m = cli.model("stdp-net.yaml");
+        CliFixture.Result r = cli.run("validate", m.toString(), "--set", "out.LIF.tau=-1", "--set", "run.flush_every=0");
+        assertEquals(ExitCode.INVALID, r.code(), r.all());
+        assertTrue(r.err().matches("(?s).*groups\\[1\\]\\.behaviors\\[2\\]\\.params\\.tau: LIF: parameter 'tau' [^\\n]*"
+                + "\\(from --set out\\.LIF\\.tau=-1\\).*"), r.err());
+        assertTrue(r.err().matches("(?s).*run\\.flush_every: [^\\n]*\\(from --set run\\.flush_every=0\\).*"), r.err());
+        assertTrue(r.err().contains("stdp-net.yaml: 2 problems"), r.err());
+    }
+
     @Test
     void missingFileIsAnIoErrorForRunAndValidate() {
         CliFixture cli = new CliFixture(work, REGISTRY);

@@ -34,6 +34,8 @@ public final class Overrides {
     private final ObjectNode root;
     private final BehaviorLookup lookup;
     private final List<String> problems = new ArrayList<>();
+    /** JSON path of every value an assignment wrote, to the assignment (for messages). */
+    private final java.util.Map<String, String> written = new java.util.LinkedHashMap<>();
 
     /**
      * @param root   the model tree to change in place
@@ -44,6 +46,29 @@ public final class Overrides {
         this.lookup = lookup;
     }
 
+    /**
+     * The JSON path of every value the assignments wrote ({@code groups[0].behaviors[1].params.tau}),
+     * mapped to the command-line text that wrote it, so that a problem found there can say where it
+     * came from.
+     */
+    public java.util.Map<String, String> written() {
+        return java.util.Collections.unmodifiableMap(written);
+    }
+
+    /**
+     * {@code problem} with " (from --set ...)" added when its path is, or lies inside, a value an
+     * assignment wrote.
+     */
+    public ModelProblem attribute(ModelProblem problem) {
+        for (java.util.Map.Entry<String, String> w : written.entrySet()) {
+            String p = problem.path();
+            if (p.equals(w.getKey()) || p.startsWith(w.getKey() + ".") || p.startsWith(w.getKey() + "[")) {
+                return new ModelProblem(p, problem.message() + " (from " + w.getValue() + ")");
+            }
+        }
+        return problem;
+    }
+
     /** Problems of the assignments so far (unknown tag, ambiguous parameter, malformed text). */
     public List<String> problems() {
         return List.copyOf(problems);
@@ -52,16 +77,19 @@ public final class Overrides {
     /** Sets {@code run.steps}. */
     public void steps(long steps) {
         section("run").put("steps", steps);
+        written.put("run.steps", "--steps " + steps);
     }
 
     /** Sets {@code network.seed}. */
     public void seed(long seed) {
         section("network").put("seed", seed);
+        written.put("network.seed", "--seed " + seed);
     }
 
     /** Sets {@code run.checkpoint_every}. */
     public void checkpointEvery(long n) {
         section("run").put("checkpoint_every", n);
+        written.put("run.checkpoint_every", "--checkpoint-every " + n);
     }
 
     /** Applies one {@code PATH=VALUE} assignment. */
@@ -80,6 +108,7 @@ public final class Overrides {
         }
         if (parts.length == 2 && (parts[0].equals("network") || parts[0].equals("run"))) {
             section(parts[0]).set(parts[1], value);
+            written.put(parts[0] + "." + parts[1], "--set " + assignment);
             return;
         }
         ObjectNode owner = owner(parts[0]);
@@ -89,6 +118,7 @@ public final class Overrides {
         }
         if (parts.length == 2 && List.of("size", "shape", "tags").contains(parts[1])) {
             owner.set(parts[1], value);
+            written.put(pathOf(owner) + "." + parts[1], "--set " + assignment);
             return;
         }
         String behavior = parts.length == 3 ? parts[1] : null;
@@ -115,7 +145,30 @@ public final class Overrides {
             JsonNode p = hits.get(0).get("params");
             ObjectNode params = p instanceof ObjectNode ? (ObjectNode) p : hits.get(0).putObject("params");
             params.set(param, value);
+            int b = 0;
+            for (JsonNode n : owner.get("behaviors")) {
+                if (n == hits.get(0)) {
+                    break;
+                }
+                b++;
+            }
+            written.put(pathOf(owner) + ".behaviors[" + b + "].params." + param, "--set " + assignment);
         }
+    }
+
+    /** {@code groups[i]} or {@code synapses[i]} of an object {@link #owner} found. */
+    private String pathOf(ObjectNode owner) {
+        for (String section : new String[] {"groups", "synapses"}) {
+            JsonNode list = root.get(section);
+            if (list instanceof ArrayNode) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) == owner) {
+                        return section + "[" + i + "]";
+                    }
+                }
+            }
+        }
+        return "?";
     }
 
     private boolean declares(String type, String param) {
