@@ -87,8 +87,8 @@ class StructuresInModelTest {
         code = run(MODEL.replace("LAYER_TYPE", "Layer").replace("size: 3", "size: -3"), "validate", out, err);
         assertEquals(ExitCode.INVALID, code);
         e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.contains("structures[0]: Layer 'L1' > members[0] NeuronGroup 'L1_exc': 'size' must be a whole"
-                + " number from 1"), e);
+        assertTrue(e.contains("structures[0].members[0].size: NeuronGroup 'L1_exc': 'size' must be a whole number"
+                + " from 1"), e);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.conex.runtime.JsonValues;
 import org.conex.runtime.model.MemoryEstimate;
 import org.conex.runtime.model.ModelContext;
 import org.conex.runtime.model.ModelExtension;
+import org.conex.runtime.model.ModelProblem;
 import org.conex.runtime.model.SectionEntry;
 import org.conex.runtime.model.Suggestions;
 import org.conex.api.structure.StructureRegistry;
@@ -100,7 +101,8 @@ public final class StructuresExtension implements ModelExtension {
             StructureBuilder.build(s.net, document(entry), ctx.behaviors(), structures,
                     StructureBuilder.Options.defaults().withBindings(new LinkedHashMap<>(ctx.bindings())));
         } catch (ConexException | IllegalArgumentException e) {
-            ctx.problem(entry.path(), clean(e.getMessage()));
+            ModelProblem problem = located(entry.path(), e.getMessage());
+            ctx.problem(problem.path(), problem.message());
             return;
         }
         long width = ctx.dtype() == org.conex.api.tensor.DType.FLOAT64 ? 8 : 4;
@@ -144,7 +146,43 @@ public final class StructuresExtension implements ModelExtension {
     }
 
     /** Drops the document-relative prefix ("members[0] ") the plugin puts before its messages. */
-    private static String clean(String m) {
-        return m == null ? "invalid structure" : m.replaceFirst("^members\\[0\\] ", "");
+    private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern.compile(
+            "^members\\[0\\] ((?:[A-Za-z][A-Za-z0-9_]*)(?: '[^']*')?)((?: > members\\[\\d+\\] [A-Za-z][A-Za-z0-9_]*(?: '[^']*')?)*)"
+                    + "(?:: (.*))?$", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern MEMBER = java.util.regex.Pattern.compile(
+            " > members\\[(\\d+)\\] ([A-Za-z][A-Za-z0-9_]*(?: '[^']*')?)");
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+            "^(?:'(size|shape|tags|params|tag|type|src|dst|refs|behaviors|members)'|unknown field '([A-Za-z0-9_]+)')");
+
+    /**
+     * The structures plugin's message ("members[0] Layer 'L1' > members[0] NeuronGroup 'L1_exc':
+     * 'size' must be ...", the entry being the document's first member) as a model problem at a
+     * JSON path: {@code structures[0].members[0].size} with "NeuronGroup 'L1_exc': 'size' must be
+     * ...". A message in another form stays at the entry's path.
+     */
+    static ModelProblem located(String entryPath, String message) {
+        if (message == null) {
+            return new ModelProblem(entryPath, "invalid structure");
+        }
+        java.util.regex.Matcher m = LOCATION.matcher(message);
+        if (!m.matches()) {
+            return new ModelProblem(entryPath, message.replaceFirst("^members\\[0\\] ", ""));
+        }
+        StringBuilder path = new StringBuilder(entryPath);
+        String what = m.group(1);
+        java.util.regex.Matcher member = MEMBER.matcher(m.group(2));
+        while (member.find()) {
+            path.append(".members[").append(member.group(1)).append(']');
+            what = member.group(2);
+        }
+        String rest = m.group(3);
+        if (rest == null) {
+            return new ModelProblem(path.toString(), what);
+        }
+        java.util.regex.Matcher field = FIELD.matcher(rest);
+        if (field.find()) {
+            path.append('.').append(field.group(1) != null ? field.group(1) : field.group(2));
+        }
+        return new ModelProblem(path.toString(), what + ": " + rest);
     }
 }
