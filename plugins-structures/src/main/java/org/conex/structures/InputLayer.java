@@ -149,7 +149,9 @@ public final class InputLayer extends Structure {
     /** The SpikeNdDataset this layer's parameters describe. */
     private static BehaviorSpec dataset(Params p) {
         Map<String, Object> m = new HashMap<>();
-        m.put("instance_duration", p.get("instance_duration"));
+        if (p.isGiven("instance_duration")) {
+            m.put("instance_duration", p.get("instance_duration")); // a default would count as given (ODD-13 warning)
+        }
         m.put("ndim_sensory", p.get("sensory_data_dim"));
         m.put("ndim_location", p.get("location_data_dim"));
         m.put("have_location", p.get("have_location"));

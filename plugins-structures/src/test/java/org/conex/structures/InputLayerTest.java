@@ -116,6 +116,16 @@ class InputLayerTest {
         assertEquals(Boolean.TRUE, in.get("new_data"), "the instance still lasts 3 steps");
     }
 
+    /** The built-in example's case: labelled data and no instance_duration given is no warning. */
+    @Test
+    void labelledDataWithoutAnInstanceDurationIsNoWarning() {
+        Network net = new Network();
+        InputLayer in = new InputLayer(net, "input", map("sensory_size", List.of(1, 2, 3)), BEHAVIORS);
+        in.setData(List.of(InputBatch.of(frames(2, 3), Tensors.of(net.dtype(), new double[] {7, 4}, 2))));
+        new Simulation(net).initialize();
+        assertEquals(List.of(), net.warnings());
+    }
+
     @Test
     void silentIntervalInsertsAllFalseStepsAfterEachInstance() {
         Network net = new Network();
