@@ -117,6 +117,16 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Path inPlace = checkpoint != null && out == null ? RunFolder.ofCheckpoint(checkpoint.file()) : null;
+        if (inPlace != null) {
+            // continuing a run in its own folder: whatever would refuse the model must do so before
+            // its run.json and resolved model are touched
+            try {
+                Experiment.check(ctx.registry(), m.reader(), m.spec(), m.document().name());
+            } catch (ModelInvalidException e) {
+                ctx.err().println(e.getMessage());
+                return ExitCode.INVALID;
+            }
+        }
         RunFolder folder;
         boolean fresh = inPlace == null;
         // --out may name an existing empty folder: it stays (emptied again) if the model proves invalid

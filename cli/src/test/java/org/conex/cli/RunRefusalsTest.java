@@ -117,5 +117,19 @@ class RunRefusalsTest {
         assertArrayEquals(runJson, Files.readAllBytes(work.resolve("ck/run.json")));
         assertArrayEquals(resolved, Files.readAllBytes(work.resolve("ck/model.resolved.json")));
         assertArrayEquals(log, Files.readAllBytes(work.resolve("ck/run.log")));
+
+        // the same model with a recorder of a variable that does not exist: the checkpoint fits (recorders
+        // are not part of the model's core), but the run is refused before anything in ck/ changes
+        String bad = Files.readString(m).replaceFirst("(?s)\nrecorders:.*?\nrun:",
+                "\nrecorders: [{target: out, variables: [vv]}]\nrun:");
+        Path badModel = cli.write("bad.yaml", bad);
+        CliFixture.Result r2 = cli.run("run", badModel.toString(), "--resume", "ck/checkpoints/step-20.npz", "--steps",
+                "40", "--progress", "none");
+        assertEquals(ExitCode.INVALID, r2.code(), r2.all());
+        assertTrue(r2.err().contains("bad.yaml: 1 problem") && r2.err().contains("\"vv\""), r2.err());
+        assertArrayEquals(runJson, Files.readAllBytes(work.resolve("ck/run.json")));
+        assertArrayEquals(resolved, Files.readAllBytes(work.resolve("ck/model.resolved.json")));
+        assertArrayEquals(log, Files.readAllBytes(work.resolve("ck/run.log")));
+        assertTrue(Files.isRegularFile(work.resolve("ck/checkpoints/step-40.npz")), "the run's files stay");
     }
 }

@@ -102,6 +102,36 @@ public final class Experiment {
     }
 
     /**
+     * Builds and initialises the model once without running or writing anything, and checks its
+     * recorders: what {@link #run} would refuse before its first step. For continuing a run in
+     * place, where a refusal must leave the run folder as it was.
+     *
+     * @throws ModelInvalidException naming each problem
+     */
+    public static void check(BehaviorRegistry registry, ModelReader reader, ModelSpec spec, String source) {
+        Network net = new ModelBuilder(registry, reader).build(spec, source);
+        initialize(new Simulation(net), spec, source);
+        List<ModelProblem> problems = RecordingSession.check(spec.recorders(), net);
+        if (!problems.isEmpty()) {
+            throw new ModelInvalidException(source, problems);
+        }
+    }
+
+    /** Both initialization passes; a behavior refusing its parameters is a model problem at its path. */
+    private static void initialize(Simulation sim, ModelSpec spec, String source) {
+        try {
+            sim.initialize();
+        } catch (BehaviorFailure e) {
+            if (e.getCause() instanceof ConexException) {
+                String path = spec.behaviorPath(e.entry().owner().tag(), e.entry().priority());
+                throw new ModelInvalidException(source, List.of(new ModelProblem(path != null ? path
+                        : "initialization", e.getMessage())));
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Runs to {@code run.steps}.
      *
      * @param resume  a checkpoint to continue from, or null
@@ -115,16 +145,7 @@ public final class Experiment {
         Network net = new ModelBuilder(registry, reader).build(spec, source);
         log.detail(org.conex.cli.Summary.of(spec, net));
         Simulation sim = new Simulation(net);
-        try {
-            sim.initialize();
-        } catch (BehaviorFailure e) {
-            if (e.getCause() instanceof ConexException) {
-                String path = spec.behaviorPath(e.entry().owner().tag(), e.entry().priority());
-                throw new ModelInvalidException(source, List.of(new ModelProblem(path != null ? path
-                        : "initialization", e.getMessage())));
-            }
-            throw e;
-        }
+        initialize(sim, spec, source);
         for (String w : net.warnings()) {
             log.info("warning: " + w);
         }
