@@ -78,6 +78,14 @@ public final class Dopamine extends Behavior<Network> {
     public void initialize(Network net) {
         net.put("tau_dopamine", tau);
         double concentration;
+        INDArray payoffVector = vector(net.get("payoff"));
+        if (params().isGiven("initial_dopamine_concentration") && payoffVector != null) {
+            // one concentration per payoff element from the start, so the variable keeps one form
+            double[] spread = new double[(int) payoffVector.length()];
+            java.util.Arrays.fill(spread, params().number("initial_dopamine_concentration"));
+            net.put("dopamine_concentration", Tensors.of(net.dtype(), spread, spread.length));
+            return;
+        }
         if (params().isGiven("initial_dopamine_concentration")) {
             concentration = params().number("initial_dopamine_concentration");
         } else if (vector(net.get("payoff")) != null) {

@@ -72,7 +72,8 @@ class PayoffDopamineTest {
         net.addBehavior(new Dopamine(2.0, 0.0));
         Simulation sim = new Simulation(net);
         sim.initialize();
-        assertEquals(0.0, net.scalar("dopamine_concentration"), 0, "the initial value is a scalar");
+        assertArrayEquals(new double[] {0, 0, 0}, Tensors.toDoubles(net.array("dopamine_concentration")), 0,
+                "the initial value is spread over the payoff's elements");
         double[][] expected = {{1, 2, 0}, {1.5, 3, 0}, {1.75, 3.5, 0}, {1.875, 3.75, 0}};
         for (double[] d : expected) {
             sim.step();
@@ -96,6 +97,72 @@ class PayoffDopamineTest {
         assertArrayEquals(new double[] {0.5, 0.5}, Tensors.toDoubles(net.array("dopamine_concentration")), 0);
         sim.step();
         assertArrayEquals(new double[] {0.375, 1.375}, Tensors.toDoubles(net.array("dopamine_concentration")), 0);
+    }
+
+    /** A payoff that turns into a vector after initialization spreads a scalar concentration on that step. */
+    @Test
+    void aScalarConcentrationSpreadsWhenThePayoffBecomesAVector() {
+        Network net = new Network();
+        net.addBehavior(new Payoff.Schedule(0.0) {
+            @Override
+            protected double payoff(Network n, long t) {
+                return 0; // replaced by a vector below
+            }
+        });
+        net.addBehavior(new Dopamine(2.0, 1.0));
+        Simulation sim = new Simulation(net);
+        sim.initialize();
+        assertEquals(1.0, net.scalar("dopamine_concentration"), 0);
+        net.removeBehavior(100);
+        net.put("payoff", Tensors.of(net.dtype(), new double[] {1, 3}, 2));
+        sim.step();
+        assertArrayEquals(new double[] {1.5, 3.5}, Tensors.toDoubles(net.array("dopamine_concentration")), 0);
+    }
+
+    /** A checkpoint taken after the concentration became a vector restores into a freshly built (scalar) one. */
+    @Test
+    void aConcentrationThatBecameAVectorRestoresFromACheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.function.Supplier<Network> build = () -> {
+            Network n = new Network();
+            n.addBehavior(new Dopamine(2.0, 1.0));
+            return n;
+        };
+        Network first = build.get();
+        Simulation sim = new Simulation(first);
+        sim.initialize();
+        first.put("payoff", Tensors.of(first.dtype(), new double[] {1, 3}, 2));
+        sim.simulate(2);
+        java.nio.file.Path file = dir.resolve("ck.npz");
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        org.conex.runtime.checkpoint.CheckpointWriter.write(file, first, m.createObjectNode(), m.createObjectNode(),
+                Map.of(), Map.of());
+
+        Network resumed = build.get();
+        Simulation again = new Simulation(resumed);
+        again.initialize();
+        assertEquals(1.0, resumed.scalar("dopamine_concentration"), 0, "freshly built: a number");
+        org.conex.runtime.checkpoint.Checkpoint.open(file).restoreInto(resumed);
+        assertArrayEquals(Tensors.toDoubles(first.array("dopamine_concentration")),
+                Tensors.toDoubles(resumed.array("dopamine_concentration")), 0);
+        sim.step();
+        again.step();
+        assertArrayEquals(Tensors.toDoubles(first.array("dopamine_concentration")),
+                Tensors.toDoubles(resumed.array("dopamine_concentration")), 0);
+    }
+
+    /** Dopamine's own check: a vector concentration and a vector payoff of another length. */
+    @Test
+    void concentrationAndPayoffMustHaveTheSameLength() {
+        Network net = new Network();
+        net.addBehavior(new Dopamine(2.0, 0.0));
+        net.put("payoff", Tensors.of(net.dtype(), new double[] {1, 2}, 2));
+        Simulation sim = new Simulation(net);
+        sim.step();
+        net.put("payoff", Tensors.of(net.dtype(), new double[] {1, 2, 3}, 3));
+        RuntimeException e = assertThrows(RuntimeException.class, sim::step);
+        assertTrue(String.valueOf(e.getMessage()).contains("network.payoff has 3 values but dopamine_concentration has"
+                + " 2; a tensor payoff must keep its length"), e.getMessage());
     }
 
     @Test

@@ -212,7 +212,9 @@ public final class Checkpoint {
                         return;
                     }
                     c.assign(saved);
-                } else if (cur == null) {
+                } else if (cur == null || cur instanceof Number) {
+                    // absent, or a number the run turned into a tensor (e.g. a dopamine concentration that a
+                    // tensor payoff spread): the saved state wins, as a saved number replaces an array below
                     o.put(name, saved);
                 } else {
                     problems.add(where + ": checkpoint holds an array, the model a " + cur.getClass().getSimpleName());
