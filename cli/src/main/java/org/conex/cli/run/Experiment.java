@@ -270,6 +270,11 @@ public final class Experiment {
         } catch (UncheckedIOException e) {
             progress.finish(net.iteration());
             return fail(net, rec, "writing results failed: " + e.getMessage());
+        } catch (ConexException e) {
+            // a recording refused a sample (a variable changed its type or shape); behaviors' own
+            // failures are BehaviorFailure above
+            progress.finish(net.iteration());
+            return fail(net, rec, e.getMessage());
         }
     }
 

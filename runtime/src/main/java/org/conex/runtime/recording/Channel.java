@@ -21,6 +21,9 @@ final class Channel {
     final String fileName;
     final long firstStep;
     NpyWriter writer;
+    /** Type and shape of the variable when the file was opened; every later sample must keep them. */
+    private org.nd4j.linalg.api.buffer.DataType valueType;
+    private long[] valueShape;
 
     Channel(String target, String variable, boolean events, int every, int[] neurons, long firstStep) {
         this.target = target;
@@ -66,9 +69,27 @@ final class Channel {
         return events ? NpyType.INT64 : NpyType.of(a.dataType());
     }
 
-    /** Writes one sample of {@code o} taken at step {@code t}. */
+    /** Remembers the type and shape of the value the file's rows were declared from. */
+    void expect(INDArray a) {
+        valueType = a.dataType();
+        valueShape = a.shape();
+    }
+
+    /**
+     * Writes one sample of {@code o} taken at step {@code t}.
+     *
+     * @throws ModelException if a dense variable changed type or shape since its file was opened
+     *                        (nothing of the row is written)
+     */
     void sample(NetworkObject o, long t) {
         INDArray a = value(o, variable);
+        if (!events && valueType != null
+                && (a.dataType() != valueType || !java.util.Arrays.equals(a.shape(), valueShape))) {
+            throw new ModelException("recording '" + target + "'.'" + variable + "' at step " + t + ": it was "
+                    + valueType + java.util.Arrays.toString(valueShape) + " when its file was opened, now "
+                    + a.dataType() + java.util.Arrays.toString(a.shape())
+                    + "; a recorded variable must keep its type and shape");
+        }
         if (!events) {
             ByteBuffer b = writer.beginRow();
             ArrayBytes.put(a, neurons, b);

@@ -81,6 +81,7 @@ public final class RecordingSession implements Simulation.StepListener, Closeabl
                 Long keep = positions == null ? null : positions.get(c.fileName);
                 c.writer = keep != null && Files.exists(f) ? NpyWriter.append(f, c.type(a), c.rowShape(a), keep)
                         : NpyWriter.create(f, c.type(a), c.rowShape(a));
+                c.expect(a);
             }
             if (positions == null) {
                 for (Channel c : channels) {
