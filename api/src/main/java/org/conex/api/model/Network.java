@@ -34,6 +34,8 @@ public final class Network extends NetworkObject {
     private boolean initialized;
     private boolean referenceQuirks;
     private final List<String> warnings = new ArrayList<>();
+    /** How many neuron groups asked for each primary tag (the count PymoNNtorch's rename uses). */
+    private final java.util.Map<String, Integer> askedTags = new java.util.HashMap<>();
 
     /** A float32, SxD network with master seed 0 and tag "Network". */
     public Network() {
@@ -137,9 +139,10 @@ public final class Network extends NetworkObject {
     // ---------------------------------------------------------------- objects
 
     /**
-     * A flat neuron group of {@code size} neurons. A tag that another object already has is
+     * A flat neuron group of {@code size} neurons. A tag that another neuron group already has is
      * renamed as in PymoNNtorch ("A" becomes "Ab", then "Ac"; the group keeps "A" as its last
-     * tag) and a {@link #warn warning} is recorded; null gives "NeuronGroup_k".
+     * tag) and a {@link #warn warning} is recorded; a tag of another kind of object (synapse group,
+     * structure, the network) is an error; null gives "NeuronGroup_k".
      */
     public NeuronGroup addNeuronGroup(String tag, int size) {
         if (size < 0) {
@@ -155,9 +158,11 @@ public final class Network extends NetworkObject {
 
     private NeuronGroup addNeuronGroup(String tag, int size, NeuronShape shape) {
         String asked = tag == null ? "NeuronGroup_" + (neuronGroups.size() + 1) : tag.strip();
-        String t = isTaken(asked) ? renamed(asked) : asked;
-        checkNewTag(t);
+        boolean clash = neuronGroups.stream().anyMatch(other -> other.tag().equals(asked));
+        String t = clash ? renamed(asked) : asked;
+        checkNewTag(t); // a tag of another kind of object stays an error
         NeuronGroup g = new NeuronGroup(this, t, size, shape);
+        askedTags.merge(asked, 1, Integer::sum);
         if (!t.equals(asked)) {
             g.addTag(asked);
             warn("neuron group tag '" + asked + "' is already taken, so the new group is called '" + t
@@ -213,15 +218,14 @@ public final class Network extends NetworkObject {
     }
 
     /**
-     * PymoNNtorch's rename of a duplicate neuron group tag (core.md 1.4): the c-th earlier group
-     * carrying {@code t} makes the new one {@code t + (char) ('a' + c)} ("Ab" for the second "A",
-     * "Ac" for the third); a name that is taken too is skipped (the reference does not re-check).
+     * PymoNNtorch's rename of a duplicate neuron group tag (core.md 1.4): when c earlier neuron
+     * groups asked for {@code t}, the new one is {@code t + (char) ('a' + c)} ("Ab" for the second
+     * "A", "Ac" for the third); a name that is taken too is skipped (the reference does not
+     * re-check, core.md 6.2 #14), and a tag only a renamed group holds gets "b" first ("Ab" again
+     * becomes "Abb").
      */
     private String renamed(String t) {
-        int c = 0;
-        for (NeuronGroup g : neuronGroups) {
-            c += g.hasTag(t) ? 1 : 0;
-        }
+        int c = Math.max(1, askedTags.getOrDefault(t, 0));
         for (;; c++) {
             String candidate = c < 26 ? t + (char) ('a' + c) : t + "_" + (c + 1);
             if (!isTaken(candidate)) {

@@ -78,6 +78,32 @@ class NetworkTest {
                 + " PymoNNtorch renames duplicate neuron group tags", net.warnings().get(0));
     }
 
+    /** The count is of groups that asked for the tag, not of class or extra tags that happen to match. */
+    @Test
+    void theRenameCountsAskedTagsOnly() {
+        Network net = new Network();
+        net.addNeuronGroup("x", 1);
+        net.addNeuronGroup("y", 1);
+        net.addNeuronGroup("ng", 1);
+        assertEquals("ngb", net.addNeuronGroup("ng", 1).tag(), "every group carries the class tag 'ng'");
+        Network extra = new Network();
+        extra.addNeuronGroup("E", 1).addTag("A");
+        extra.addNeuronGroup("A", 1);
+        assertEquals("Ab", extra.addNeuronGroup("A", 1).tag(), "E's extra tag A is not an asked primary tag");
+    }
+
+    @Test
+    void aNeuronGroupTagOfAnotherKindOfObjectIsStillAnError() {
+        Network net = new Network("net", DType.FLOAT32, SynapseMode.SxD, 0);
+        NeuronGroup a = net.addNeuronGroup("A", 1);
+        net.addSynapseGroup("S", a, a);
+        ModelException e = assertThrows(ModelException.class, () -> net.addNeuronGroup("S", 1));
+        assertTrue(e.getMessage().startsWith("duplicate tag 'S': synapse group 'S' already has it"), e.getMessage());
+        e = assertThrows(ModelException.class, () -> net.addNeuronGroup("net", 1));
+        assertTrue(e.getMessage().contains("it is the network's own tag"), e.getMessage());
+        assertEquals(List.of(), net.warnings());
+    }
+
     @Test
     void duplicateTagsOfOtherObjectsAndPrioritiesAreErrors() {
         Network net = new Network();
