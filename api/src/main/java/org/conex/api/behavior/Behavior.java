@@ -209,7 +209,7 @@ public abstract class Behavior<O extends NetworkObject> {
      * message starting with this behavior and its owner like {@link #error}'s. Call it from
      * {@link #initialize} for a model that is legal but probably not what the user meant.
      */
-    protected final void warn(String message) {
+    protected void warn(String message) {
         if (owner == null) {
             throw new IllegalStateException(name() + ": warn(...) needs an owner: " + message);
         }

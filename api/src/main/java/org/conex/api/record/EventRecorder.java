@@ -31,6 +31,11 @@ public class EventRecorder extends Recorder {
     }
 
     @Override
+    protected void checkSample(NetworkObject owner, String v, Deque<INDArray> into) {
+        // events are (step, index) pairs: any shape of the variable can be recorded
+    }
+
+    @Override
     protected void record(NetworkObject owner, String v, Deque<INDArray> into) {
         INDArray x = sample(owner, variableName(v));
         double[] vals = Tensors.toDoubles(x);

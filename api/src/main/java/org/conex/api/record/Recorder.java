@@ -95,6 +95,9 @@ public class Recorder extends Behavior<NetworkObject> implements Checkpointable 
             if (counter >= gapWidth) {
                 counter = 0;
                 for (String v : variables) {
+                    checkSample(owner, v, history.get(v)); // all first: a refused sample leaves every history as it was
+                }
+                for (String v : variables) {
                     record(owner, v, history.get(v));
                 }
             }
@@ -109,22 +112,31 @@ public class Recorder extends Behavior<NetworkObject> implements Checkpointable 
     }
 
     /**
-     * Appends one sample of {@code v}; subclasses may store another form. A sample whose shape
-     * differs from the previous one is refused (its history could not be stacked into
-     * {@code [T, ...shape]}); a change of dtype is kept and promoted by {@link #data}.
+     * Checks that the current value of {@code v} can be appended to {@code into}, before any
+     * variable of this step is recorded: a value whose shape differs from the previous sample is
+     * refused (the history could not be stacked into {@code [T, ...shape]}); a change of dtype is
+     * fine, {@link #data} promotes it. Subclasses that store another form override it.
      *
      * @throws org.conex.api.ModelException naming the object, the variable, the step and both shapes
      */
-    protected void record(NetworkObject owner, String v, Deque<INDArray> into) {
-        INDArray a = sample(owner, variableName(v));
+    protected void checkSample(NetworkObject owner, String v, Deque<INDArray> into) {
         INDArray last = into.peekLast();
-        if (last != null && !java.util.Arrays.equals(last.shape(), a.shape())) {
+        if (last == null) {
+            return;
+        }
+        Object val = owner.get(variableName(v));
+        long[] shape = val instanceof INDArray ? ((INDArray) val).shape() : sample(owner, variableName(v)).shape();
+        if (!java.util.Arrays.equals(last.shape(), shape)) {
             throw new org.conex.api.ModelException("'" + owner.tag() + "'.'" + v + "' changed shape from "
-                    + java.util.Arrays.toString(last.shape()) + " to " + java.util.Arrays.toString(a.shape())
+                    + java.util.Arrays.toString(last.shape()) + " to " + java.util.Arrays.toString(shape)
                     + " at step " + owner.network().iteration() + "; a Recorder needs the same shape in every"
                     + " step");
         }
-        into.addLast(a);
+    }
+
+    /** Appends one sample of {@code v} (checked by {@link #checkSample}); subclasses may store another form. */
+    protected void record(NetworkObject owner, String v, Deque<INDArray> into) {
+        into.addLast(sample(owner, variableName(v)));
     }
 
     /** A fresh copy of the current value of a variable as an array. */
@@ -167,8 +179,8 @@ public class Recorder extends Behavior<NetworkObject> implements Checkpointable 
 
     /**
      * The samples stacked along a new first axis (a 0-d sample gives one element). Samples of
-     * different dtypes are promoted to the widest floating type among them (as torch.stack does),
-     * or to the first sample's type if none is floating.
+     * different dtypes are promoted as torch.stack does: to the widest floating type among them,
+     * else to the widest integer type, else (all boolean) kept.
      */
     private static INDArray stack(Deque<INDArray> h) {
         org.nd4j.linalg.api.buffer.DataType type = commonType(h);
@@ -182,14 +194,17 @@ public class Recorder extends Behavior<NetworkObject> implements Checkpointable 
     }
 
     private static org.nd4j.linalg.api.buffer.DataType commonType(Deque<INDArray> h) {
-        org.nd4j.linalg.api.buffer.DataType widest = null;
+        org.nd4j.linalg.api.buffer.DataType widestFloat = null;
+        org.nd4j.linalg.api.buffer.DataType widestInt = null;
         for (INDArray a : h) {
             org.nd4j.linalg.api.buffer.DataType t = a.dataType();
-            if (t.isFPType() && (widest == null || t.width() > widest.width())) {
-                widest = t;
+            if (t.isFPType() && (widestFloat == null || t.width() > widestFloat.width())) {
+                widestFloat = t;
+            } else if (t.isIntType() && (widestInt == null || t.width() > widestInt.width())) {
+                widestInt = t;
             }
         }
-        return widest != null ? widest : h.peekFirst().dataType();
+        return widestFloat != null ? widestFloat : widestInt != null ? widestInt : h.peekFirst().dataType();
     }
 
     private static long[] prepend(long[] s) {

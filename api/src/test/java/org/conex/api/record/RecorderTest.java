@@ -59,6 +59,25 @@ class RecorderTest {
         assertEquals(2, r.length("v"), "the refused sample is not kept");
     }
 
+    /** A refused variable leaves the other variables of the step unrecorded too: histories keep one length. */
+    @Test
+    void aRefusedSampleRecordsNoVariableOfThatStep() {
+        Network net = new Network();
+        NeuronGroup g = net.addNeuronGroup("g", 2);
+        Recorder r = (Recorder) Recorder.TYPE.create(Map.of("variables", List.of("a", "b")));
+        g.addBehavior(100, r);
+        r.initialize(g);
+        g.put("a", Tensors.of(org.conex.api.tensor.DType.FLOAT32, new double[] {1, 2}, 2));
+        g.put("b", Tensors.of(org.conex.api.tensor.DType.FLOAT32, new double[] {3, 4}, 2));
+        net.setIteration(1);
+        r.forward(g);
+        g.put("b", Tensors.of(org.conex.api.tensor.DType.FLOAT32, new double[] {3, 4, 5}, 3));
+        net.setIteration(2);
+        org.junit.jupiter.api.Assertions.assertThrows(org.conex.api.ModelException.class, () -> r.forward(g));
+        assertEquals(1, r.length("a"));
+        assertEquals(1, r.length("b"));
+    }
+
     @Test
     void eventRecorderKeepsIterationAndIndexPairs() {
         Network net = new Network();

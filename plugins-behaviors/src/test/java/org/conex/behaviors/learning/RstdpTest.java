@@ -211,6 +211,36 @@ class RstdpTest {
         }
     }
 
+    /** One-to-one: synapse j feeds destination j, so its weight moves by c[j] * dopamine[j]. */
+    @Test
+    void oneToOneAppliesTheDopamineOfEachSynapsesDestination() {
+        LearningFixture per = new LearningFixture(DType.FLOAT64, 3, 3).vector(0.5, 0.5, 0.5);
+        per.add(One2OneRSTDP.TYPE, "a_plus", 0.1, "a_minus", 0.0, "tau_c", 2.0);
+        per.dopamine(0.0);
+        per.sim.initialize();
+        per.traces(new double[] {1, 1, 1}, new double[] {0, 0, 0}).spikes(new boolean[3], new boolean[] {true, true, true});
+        per.net.put("dopamine_concentration", Tensors.of(DType.FLOAT64, new double[] {0, 1, 2}, 3));
+        per.sim.step();
+        // dw = a_plus * x_pre = 0.1 for every synapse; c = 0 + (-0/2 + 0.1) = 0.1; w = 0.5 + 0.1 * d[j]
+        assertArrayEquals(new double[] {0.5, 0.6, 0.7}, per.weights(), 1e-15);
+    }
+
+    /** The convolution rule has one kernel for every destination: a vector concentration is refused. */
+    @Test
+    void kernelRulesRefuseAPerNeuronDopamine() {
+        org.conex.api.model.Network net = new org.conex.api.model.Network();
+        net.put("dopamine_concentration", Tensors.of(DType.FLOAT32, new double[] {1, 2}, 2));
+        RstdpRule rule = (RstdpRule) org.conex.behaviors.spatial.Conv2dRSTDP.TYPE.create(LearningFixture.params(
+                "a_plus", 0.1, "a_minus", 0.1, "tau_c", 2.0));
+        org.conex.api.model.NeuronGroup g = net.addNeuronGroup("g", 2);
+        org.conex.api.model.SynapseGroup s = net.addSynapseGroup("s", g, g);
+        s.addBehavior(rule);
+        rule.dtype = DType.FLOAT32;
+        RuntimeException e = assertThrows(RuntimeException.class, () -> rule.dopamine(net));
+        assertTrue(e.getMessage().contains("network.dopamine_concentration has 2 values (a per-neuron payoff), but"
+                + " Conv2dRSTDP needs one concentration"), e.getMessage());
+    }
+
     @Test
     void perNeuronDopamineNeedsOneValuePerDestination() {
         LearningFixture f = new LearningFixture(DType.FLOAT32, 2, 3).dense(new double[][] {{0.5, 0.5, 0.5},

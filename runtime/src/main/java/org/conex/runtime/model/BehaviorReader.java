@@ -107,7 +107,7 @@ final class BehaviorReader {
             String p = Fields.at(Fields.at(path, "params"), CONEX_ENABLED);
             if (!(v instanceof Boolean)) {
                 f.problem(p, "expected true or false, found " + Json.describe(params.get(CONEX_ENABLED)));
-            } else if (enabled != null && enabled != v) {
+            } else if (enabled != null && !enabled.equals(v)) {
                 f.problem(p, "expected the same value as 'enabled' (" + enabled + "), found " + v);
             } else {
                 enabled = (Boolean) v;
