@@ -187,7 +187,14 @@ final class RunCommand implements Callable<Integer> {
      * Deletes what this command wrote into a run folder it created, or filled when it was empty
      * ({@code keepDir}: the folder itself stays), reporting what could not be removed.
      */
-    private void removeFolder(Path dir, boolean keepDir) {
+    private void removeFolder(Path given, boolean keepDir) {
+        Path dir;
+        try {
+            dir = keepDir ? given.toRealPath() : given; // a link to the user's folder: empty the folder itself
+        } catch (IOException e) {
+            ctx.error("could not remove the run folder " + given + ": " + reason(e));
+            return;
+        }
         try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
             for (Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 if (!(keepDir && p.equals(dir))) {
@@ -195,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             ctx.err().println("conex: nothing was run; " + (keepDir ? "emptied the run folder " : "removed the run folder ")
-                    + dir);
+                    + given);
         } catch (IOException | UncheckedIOException e) {
             ctx.error("could not remove the run folder " + dir + ": " + e.getMessage());
         }

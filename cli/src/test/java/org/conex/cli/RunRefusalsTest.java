@@ -68,6 +68,12 @@ class RunRefusalsTest {
         try (var s = Files.list(work.resolve("mine"))) {
             assertEquals(0, s.count(), "and is empty again");
         }
+        Files.createSymbolicLink(work.resolve("link"), work.resolve("mine"));
+        CliFixture.Result viaLink = cli.run("run", m.toString(), "--steps", "3", "--out", "link", "--progress", "none");
+        assertEquals(ExitCode.INVALID, viaLink.code(), viaLink.all());
+        try (var s = Files.list(work.resolve("mine"))) {
+            assertEquals(0, s.count(), "a link to an empty folder: the folder is emptied again");
+        }
     }
 
     /** An initial state with Inf fails before the first step, without claiming a finite state to replay from. */
