@@ -166,7 +166,7 @@ public final class WeightImage extends Figure<WeightImage> {
         g.setStroke(new BasicStroke(1f));
         g.drawRect(LEFT, TOP, pw, ph);
         g.setFont(titleFont);
-        centered(g, title(), LEFT + pw / 2, TOP - 16);
+        fitted(g, title(), LEFT + pw / 2, TOP - 16, w - 8);
         g.setFont(tickFont);
         centered(g, "0", LEFT + (int) Math.round(pw / (2.0 * cols)), TOP + ph + 15);
         centered(g, Integer.toString(cols - 1), LEFT + pw - (int) Math.round(pw / (2.0 * cols)), TOP + ph + 15);
@@ -209,6 +209,31 @@ public final class WeightImage extends Figure<WeightImage> {
     private static String format(double v) {
         return Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v != 0) ? String.format(Locale.ROOT, "%.2e", v)
                 : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * Draws a title centred on {@code cx} within {@code maxWidth} pixels: a smaller font (down to
+     * 9 pt) when it is too wide, then cut with an ellipsis, so that it is never cut off by the
+     * image's edges.
+     */
+    private static void fitted(Graphics2D g, String s, int cx, int baseline, int maxWidth) {
+        if (s == null || s.isEmpty()) {
+            return;
+        }
+        java.awt.Font original = g.getFont();
+        java.awt.Font f = original;
+        while (g.getFontMetrics(f).stringWidth(s) > maxWidth && f.getSize2D() > 9f) {
+            f = f.deriveFont(f.getSize2D() - 1f);
+        }
+        String text = s;
+        while (g.getFontMetrics(f).stringWidth(text) > maxWidth && text.length() > 2) {
+            text = text.substring(0, text.length() - 2) + "\u2026";
+        }
+        g.setFont(f);
+        int width = g.getFontMetrics().stringWidth(text);
+        int x = Math.max(4, Math.min(cx - width / 2, 4 + maxWidth - width));
+        g.drawString(text, x, baseline);
+        g.setFont(original);
     }
 
     /**

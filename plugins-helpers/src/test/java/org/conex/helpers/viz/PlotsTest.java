@@ -96,4 +96,32 @@ class PlotsTest {
         assertThrows(ConexException.class, () -> m.write(OUT.resolve("weights.jpg")));
         assertThrows(ConexException.class, () -> WeightImage.of(TestData.floats(new double[3])));
     }
+
+    /** A title wider than the image is drawn smaller or shortened, never cut by the image's edges. */
+    @Test
+    void aLongTitleStaysInsideTheImage() throws IOException {
+        double[] w = new double[12];
+        Arrays.fill(w, 0.5);
+        String title = "default-example-20261126-031331: input_exc receptive fields at the last sample"
+                + " (one tile per destination neuron, and then some more words)";
+        Path png = WeightImage.of(Tensors.of(DType.FLOAT32, w, 3, 4)).title(title).size(420, 300)
+                .write(OUT.resolve("long-title.png"));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        int dark = 0;
+        for (int y = 10; y < 40; y++) {
+            for (int x : new int[] {0, 1, 2, img.getWidth() - 3, img.getWidth() - 2, img.getWidth() - 1}) {
+                java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+                dark += c.getRed() + c.getGreen() + c.getBlue() < 300 ? 1 : 0;
+            }
+        }
+        assertEquals(0, dark, "no title pixel on the outermost columns");
+        int inked = 0;
+        for (int y = 10; y < 40; y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+                inked += c.getRed() + c.getGreen() + c.getBlue() < 300 ? 1 : 0;
+            }
+        }
+        assertTrue(inked > 200, "the title is drawn: " + inked + " dark pixels");
+    }
 }
