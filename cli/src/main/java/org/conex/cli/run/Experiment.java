@@ -270,9 +270,9 @@ public final class Experiment {
         } catch (UncheckedIOException e) {
             progress.finish(net.iteration());
             return fail(net, rec, "writing results failed: " + e.getMessage());
-        } catch (ConexException e) {
+        } catch (org.conex.api.ModelException e) {
             // a recording refused a sample (a variable changed its type or shape); behaviors' own
-            // failures are BehaviorFailure above
+            // failures are BehaviorFailure above, a checkpoint that cannot be written goes to the caller
             progress.finish(net.iteration());
             return fail(net, rec, e.getMessage());
         }
