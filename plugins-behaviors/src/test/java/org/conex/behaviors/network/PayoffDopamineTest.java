@@ -14,6 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /** Payoff and Dopamine: spec section 8.1 tests 2 and 3, Appendix B.4, BUG-1 and BUG-2. */
 class PayoffDopamineTest {
+    /** A tensor payoff of {@code size} elements, {@code initial} before the first step, then {@code values} every step. */
+    private static Payoff.VectorSchedule constantPayoff(double initial, int size, double... values) {
+        return new Payoff.VectorSchedule(initial, size) {
+            @Override
+            protected double[] payoff(Network n, long t) {
+                return values.clone();
+            }
+        };
+    }
+
     @Test
     void basePayoffKeepsItsInitialValue() {
         Network net = new Network();
@@ -63,12 +73,7 @@ class PayoffDopamineTest {
     @Test
     void vectorPayoffGivesOneConcentrationPerElement() {
         Network net = new Network();
-        net.addBehavior(new Payoff.VectorSchedule(0.0, 3) {
-            @Override
-            protected double[] payoff(Network n, long t) {
-                return new double[] {1, 2, 0};
-            }
-        });
+        net.addBehavior(constantPayoff(0.0, 3, 1, 2, 0));
         net.addBehavior(new Dopamine(2.0, 0.0));
         Simulation sim = new Simulation(net);
         sim.initialize();
@@ -85,12 +90,7 @@ class PayoffDopamineTest {
     @Test
     void vectorPayoffIsTheInitialConcentrationWhenNoneIsGiven() {
         Network net = new Network();
-        net.addBehavior(new Payoff.VectorSchedule(0.5, 2) {
-            @Override
-            protected double[] payoff(Network n, long t) {
-                return new double[] {0, 1};
-            }
-        });
+        net.addBehavior(constantPayoff(0.5, 2, 0, 1));
         net.addBehavior(new Dopamine(4.0, null));
         Simulation sim = new Simulation(net);
         sim.initialize();
@@ -168,12 +168,7 @@ class PayoffDopamineTest {
     @Test
     void aVectorPayoffMustKeepItsLength() {
         Network net = new Network();
-        net.addBehavior(new Payoff.VectorSchedule(0.0, 2) {
-            @Override
-            protected double[] payoff(Network n, long t) {
-                return new double[] {1, 2, 3};
-            }
-        });
+        net.addBehavior(constantPayoff(0.0, 2, 1, 2, 3));
         net.addBehavior(new Dopamine(2.0, 0.0));
         Simulation sim = new Simulation(net);
         RuntimeException e = assertThrows(RuntimeException.class, sim::step);
