@@ -115,6 +115,19 @@ class CheckpointAndFaultTest {
         return new CliFixture(work, reg);
     }
 
+    /** A warning recorded during the run is shown and logged with its step; the run goes on. */
+    @Test
+    void aWarningDuringTheRunIsShownWithItsStep() throws Exception {
+        CliFixture cli = faultyCli();
+        Path m = cli.write("warn.yaml", FAULTY.replace("FAULT", "WarnAt"));
+        CliFixture.Result r = cli.run("run", m.toString(), "--out", "w", "--progress", "none");
+        assertEquals(ExitCode.OK, r.code(), r.all());
+        String line = "warning at step 7: WarnAt on 'exc': something to look at";
+        assertTrue(r.err().contains(line), r.err());
+        assertTrue(Files.readString(work.resolve("w/run.log")).contains(line));
+        assertEquals(1, r.err().split("something to look at", -1).length - 1, "shown once: " + r.err());
+    }
+
     @Test
     void aThrowingBehaviorStopsTheRunCleanly() throws Exception {
         CliFixture cli = faultyCli();

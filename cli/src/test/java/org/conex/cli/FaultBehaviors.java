@@ -26,9 +26,27 @@ final class FaultBehaviors implements BehaviorProvider {
             .build();
     static final java.util.concurrent.atomic.AtomicBoolean NAN_ONCE_FIRED = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** Records a model warning at the given step (a behavior that notices something during the run). */
+    static final BehaviorType WARN_AT = BehaviorType.builder("WarnAt", WarnAt::new).priority(293)
+            .target(Target.NEURON_GROUP).param(ParamSpec.of("step", ParamKind.INTEGER).asRequired().atLeast(1))
+            .build();
+
     @Override
     public List<BehaviorType> behaviorTypes() {
-        return List.of(THROW_AT, NAN_AT, NAN_ONCE);
+        return List.of(THROW_AT, NAN_AT, NAN_ONCE, WARN_AT);
+    }
+
+    static final class WarnAt extends Behavior<NeuronGroup> {
+        WarnAt(Params p) {
+            super(p);
+        }
+
+        @Override
+        public void forward(NeuronGroup g) {
+            if (g.network().iteration() == params().integer("step")) {
+                warn("something to look at");
+            }
+        }
     }
 
     static final class NanOnce extends Behavior<NeuronGroup> {

@@ -223,6 +223,7 @@ public final class Experiment {
         long flushEvery = spec.run().flushEvery();
         long ckEvery = spec.run().checkpointEvery();
         long lastGood = net.iteration();
+        int warned = net.warnings().size();
         progress.start(net.iteration() + 1, last);
         try {
             String initial = checkEvery > 0 ? StateHealth.firstNonFinite(net) : null;
@@ -241,6 +242,13 @@ public final class Experiment {
                 }
                 sim.step();
                 long t = net.iteration();
+                if (net.warnings().size() > warned) {
+                    // a behavior warned during the step (e.g. a dataset's later batch): shown like the initial ones
+                    for (String w : net.warnings().subList(warned, net.warnings().size())) {
+                        log.info("warning at step " + t + ": " + w);
+                    }
+                    warned = net.warnings().size();
+                }
                 if (checkEvery > 0 && (t % checkEvery == 0 || t == last)) {
                     String bad = StateHealth.firstNonFinite(net);
                     if (bad != null) {
