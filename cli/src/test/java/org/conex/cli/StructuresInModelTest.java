@@ -91,6 +91,19 @@ class StructuresInModelTest {
                 + " from 1"), e);
     }
 
+    /** Behaviors inside structure members get the same dtype range check as the file's own groups. */
+    @Test
+    void aMemberParameterTheDtypeCannotHoldIsAProblem() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(MODEL.replace("LAYER_TYPE", "Layer").replace("threshold: -55", "threshold: 1.0e39"), "validate",
+                out, err);
+        assertEquals(ExitCode.INVALID, code);
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("structures[0].members[0]: NeuronGroup 'L1_exc'") && e.contains("parameter 'threshold' ="
+                + " 1.0E39 is more than float32 can hold (magnitude at most 3.4028235E38)"), e);
+    }
+
     @Test
     void anInputLayerNamingNoInputGetsTheInputNames() throws Exception {
         String yaml = String.join("\n",

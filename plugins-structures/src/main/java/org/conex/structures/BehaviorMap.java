@@ -72,16 +72,42 @@ public final class BehaviorMap {
         return map.isEmpty();
     }
 
-    /** Creates a fresh instance of every spec, in map order, and attaches it to {@code owner}. */
+    /**
+     * Creates a fresh instance of every spec, in map order, and attaches it to {@code owner}. A
+     * parameter number the network's dtype cannot hold (1e39 in float32, which would become
+     * infinity) is refused like a model file's.
+     */
     public void attachTo(NetworkObject owner, BehaviorLookup lookup) {
         for (Map.Entry<Double, BehaviorSpec> e : map.entrySet()) {
             Behavior<?> b;
             try {
+                Map<String, Object> params = e.getValue().params();
+                if (params != null) {
+                    for (Map.Entry<String, Object> p : params.entrySet()) {
+                        checkRange(p.getKey(), p.getValue(), owner.network().dtype());
+                    }
+                }
                 b = e.getValue().create(lookup);
             } catch (ConexException ex) {
                 throw new ConexException("'" + owner.tag() + "', " + e.getValue().type() + ": " + ex.getMessage(), ex);
             }
             owner.addBehavior(e.getKey(), b);
+        }
+    }
+
+    private static void checkRange(String name, Object v, org.conex.api.tensor.DType dtype) {
+        if (v instanceof Number) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isFinite(d) && !Double.isFinite(dtype.round(d))) {
+                throw new ConexException("parameter '" + name + "' = " + d + " is more than "
+                        + dtype.name().toLowerCase(java.util.Locale.ROOT) + " can hold (magnitude at most "
+                        + (dtype == org.conex.api.tensor.DType.FLOAT32 ? String.valueOf(Float.MAX_VALUE)
+                        : String.valueOf(Double.MAX_VALUE)) + ")");
+            }
+        } else if (v instanceof List) {
+            for (Object o : (List<?>) v) {
+                checkRange(name, o, dtype);
+            }
         }
     }
 
