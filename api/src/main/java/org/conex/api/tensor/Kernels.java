@@ -61,6 +61,36 @@ public final class Kernels {
     }
 
     /**
+     * The number of non-zero bytes of {@code spikes[0 .. n)}: the spike count of a step.
+     *
+     * <p>Eight bytes at a time, without branches: a byte is non-zero exactly when its top bit is
+     * set in {@code w | ((w & 0x7f..7f) + 0x7f..7f)} (the addition of a byte's low seven bits to
+     * 0x7f carries into its top bit unless they are all zero, and never across bytes), and one
+     * {@link Long#bitCount} counts the eight. Exact for any byte values, not only 0 and 1.
+     *
+     * @param spikes one byte per neuron, 0 = silent (a {@link Views#bools} view), indexed from 0
+     * @param n      number of neurons to count
+     * @return how many of the n bytes are non-zero
+     */
+    public static int countSpikes(ByteBuffer spikes, int n) {
+        int c = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            c += Long.bitCount(nonZeroBytes(spikes.getLong(i)));
+        }
+        for (; i < n; i++) {
+            c += spikes.get(i) != 0 ? 1 : 0;
+        }
+        return c;
+    }
+
+    /** The top bit of every non-zero byte of {@code w}, all other bits clear. */
+    private static long nonZeroBytes(long w) {
+        final long low7 = 0x7F7F7F7F7F7F7F7FL;
+        return (w | ((w & low7) + low7)) & ~low7;
+    }
+
+    /**
      * {@link #spikeIndices(ByteBuffer, int, int[])} over a heap copy of the spikes (e.g. one the
      * caller needs anyway).
      *

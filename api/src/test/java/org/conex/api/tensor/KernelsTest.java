@@ -64,6 +64,27 @@ class KernelsTest {
     }
 
     @Test
+    void countSpikesCountsEveryNonZeroByteValueAtEveryPositionOfAWord() {
+        for (int value = -128; value <= 127; value++) {
+            for (int at = 0; at < 8; at++) {
+                byte[] h = new byte[16];
+                h[at] = (byte) value;
+                h[8 + (at + 3) % 8] = (byte) value; // second word, other position, also counted
+                h[15] = (byte) 0x80; // a neighbour with only the top bit set must not carry into it
+                int expected = 0;
+                for (byte x : h) {
+                    expected += x != 0 ? 1 : 0;
+                }
+                ByteBuffer b = ByteBuffer.allocateDirect(16);
+                b.put(0, h);
+                assertEquals(expected, Kernels.countSpikes(b, 16), "value " + value + " at " + at);
+                assertEquals(value != 0 ? 1 : 0, Kernels.countSpikes(b, at + 1) - Kernels.countSpikes(b, at),
+                        "value " + value + " at " + at + ", the tail loop");
+            }
+        }
+    }
+
+    @Test
     void spikeIndicesWordScanEqualsAByteLoopForEveryLengthOrderAndValue() {
         Random r = new Random(11);
         byte[] values = {1, -1, 0x7f, (byte) 0x80, 2};
@@ -96,6 +117,7 @@ class KernelsTest {
                             what + ", " + order);
                     assertEquals(count, Kernels.spikeIndices(ByteBuffer.wrap(h).order(order), n, out),
                             what + ", heap " + order);
+                    assertEquals(count, Kernels.countSpikes(b, n), what + ", count, " + order);
                 }
             }
         }

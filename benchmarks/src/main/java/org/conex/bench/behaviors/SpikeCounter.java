@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Counts the spikes of a group (default priority 1000, after everything else): each step adds the
  * number of set {@code spikes} to {@code spike_count} (long[1]), for the benchmarks' deterministic
- * summaries. Costs one word scan of the N spike bytes per step ({@link Kernels#spikeIndices}).
+ * summaries. Costs one branch-free word scan of the N spike bytes per step ({@link Kernels#countSpikes}).
  */
 public final class SpikeCounter extends Behavior<NeuronGroup> {
     public static final BehaviorType TYPE = BehaviorType.builder("SpikeCounter", SpikeCounter::new)
@@ -25,8 +25,6 @@ public final class SpikeCounter extends Behavior<NeuronGroup> {
 
     private ByteBuffer spikes;
     private LongBuffer count;
-    /** Receives the spike list (only its length is used). */
-    private int[] indices = new int[0];
 
     public SpikeCounter(Params params) {
         super(params);
@@ -46,10 +44,6 @@ public final class SpikeCounter extends Behavior<NeuronGroup> {
         if (spikes == null) {
             spikes = Views.bools(g.array("spikes"));
         }
-        int n = spikes.capacity();
-        if (indices.length != n) {
-            indices = new int[n];
-        }
-        count.put(0, count.get(0) + Kernels.spikeIndices(spikes, n, indices));
+        count.put(0, count.get(0) + Kernels.countSpikes(spikes, spikes.capacity()));
     }
 }
