@@ -14,11 +14,14 @@ import org.conex.api.structure.BehaviorSpec;
 /**
  * Conversions between {@link BehaviorSpec}s and their plain-value form, the one documents and
  * structure parameters use: a list of objects {@code {"type": name, "priority": number (optional),
- * "params": {...} (optional)}}. Type names must be registered identifiers; anything that looks
+ * "params": {...} (optional), "enabled": false (optional)}}; CoNeX's {@code behavior_enabled} among
+ * the params is accepted as {@code enabled}. Type names must be registered identifiers; anything that looks
  * like a class reference is rejected before any lookup.
  */
 public final class BehaviorSpecs {
-    private static final Set<String> KEYS = Set.of("type", "priority", "params");
+    private static final Set<String> KEYS = Set.of("type", "priority", "params", "enabled");
+    /** CoNeX's generic behavior argument, accepted among the params as an alias of {@code enabled}. */
+    private static final String CONEX_ENABLED = "behavior_enabled";
 
     private BehaviorSpecs() {
     }
@@ -57,7 +60,7 @@ public final class BehaviorSpecs {
         for (String k : m.keySet()) {
             if (!KEYS.contains(k)) {
                 throw new ConexException(where + ": unknown field '" + k + "' (a behavior has " + List.of("type",
-                        "priority", "params") + ")" + (k.equals("class") ? "; classes are never named, use"
+                        "priority", "params", "enabled") + ")" + (k.equals("class") ? "; classes are never named, use"
                         + " \"type\" with a registered behavior name" : ""));
             }
         }
@@ -76,7 +79,29 @@ public final class BehaviorSpecs {
             throw new ConexException(where + " (" + type + "): 'params' must be an object, found "
                     + ParameterException.describe(params));
         }
-        return new BehaviorSpec(type, prio, params == null ? null : new LinkedHashMap<>((Map<String, Object>) params));
+        Map<String, Object> values = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) params);
+        return new BehaviorSpec(type, prio, values, enabled(m.get("enabled"), values, where + " (" + type + ")"));
+    }
+
+    /** The entry's enabled flag: its {@code enabled}, or {@code params.behavior_enabled} (removed). */
+    private static boolean enabled(Object given, Map<String, Object> params, String where) {
+        if (given != null && !(given instanceof Boolean)) {
+            throw new ConexException(where + ": 'enabled' must be true or false, found "
+                    + ParameterException.describe(given));
+        }
+        if (!params.containsKey(CONEX_ENABLED)) {
+            return given == null || (Boolean) given;
+        }
+        Object alias = params.remove(CONEX_ENABLED);
+        if (!(alias instanceof Boolean)) {
+            throw new ConexException(where + ": params." + CONEX_ENABLED + " must be true or false, found "
+                    + ParameterException.describe(alias));
+        }
+        if (given != null && !given.equals(alias)) {
+            throw new ConexException(where + ": params." + CONEX_ENABLED + " (" + alias + ") disagrees with 'enabled' ("
+                    + given + ")");
+        }
+        return (Boolean) alias;
     }
 
     /** The plain-value form of {@code specs} (priority written only when explicit). */
@@ -90,6 +115,9 @@ public final class BehaviorSpecs {
             }
             if (!s.params().isEmpty()) {
                 m.put("params", new LinkedHashMap<>(s.params()));
+            }
+            if (!s.enabled()) {
+                m.put("enabled", false);
             }
             out.add(m);
         }

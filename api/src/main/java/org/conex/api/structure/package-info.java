@@ -7,7 +7,7 @@
  * Saved documents name structure types by their registered name only.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.conex.api.structure;
 
 import org.osgi.annotation.bundle.Export;

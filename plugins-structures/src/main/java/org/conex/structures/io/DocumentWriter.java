@@ -110,7 +110,7 @@ public final class DocumentWriter {
         return m;
     }
 
-    /** Behavior specs in plain-value form (priority always written when known). */
+    /** Behavior specs in plain-value form (priority always written when known, enabled only when false). */
     static List<Object> behaviors(List<BehaviorSpec> specs, String where) {
         List<Object> out = new ArrayList<>();
         for (BehaviorSpec b : specs) {
@@ -127,6 +127,9 @@ public final class DocumentWriter {
                 }
             });
             putMap(m, "params", p);
+            if (!b.enabled()) {
+                m.put("enabled", false);
+            }
             out.add(m);
         }
         return out;
