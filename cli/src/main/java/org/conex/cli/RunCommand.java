@@ -131,6 +131,9 @@ final class RunCommand implements Callable<Integer> {
         boolean fresh = inPlace == null;
         // --out may name an existing empty folder: it stays (emptied again) if the model proves invalid
         boolean keepDir = out != null && java.nio.file.Files.isDirectory(ModelLoading.resolve(ctx, out));
+        // the outermost folder this command creates on the way to the run folder (--out a/b/c with no
+        // a, or a runs/ that is missing): removed with the run folder if the model proves invalid
+        Path created = fresh ? firstMissing(ModelLoading.resolve(ctx, out != null ? out : runsDir)) : null;
         try {
             if (inPlace != null) {
                 folder = RunFolder.existing(inPlace);
@@ -157,9 +160,19 @@ final class RunCommand implements Callable<Integer> {
         if (code == ExitCode.INVALID && fresh) {
             // the model turned out invalid when built (initialization, recorders): nothing ran, so the
             // new folder holds nothing but the failure, which was printed; an invalid model writes nothing
-            removeFolder(folder.dir(), keepDir);
+            removeFolder(folder.dir(), keepDir, created);
         }
         return code;
+    }
+
+    /** The outermost of {@code p} and its ancestors that does not exist, or null if p exists. */
+    static Path firstMissing(Path p) {
+        Path missing = null;
+        for (Path q = p.toAbsolutePath().normalize(); q != null && !java.nio.file.Files.exists(q,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS); q = q.getParent()) {
+            missing = q;
+        }
+        return missing;
     }
 
     /**
@@ -185,9 +198,10 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Deletes what this command wrote into a run folder it created, or filled when it was empty
-     * ({@code keepDir}: the folder itself stays), reporting what could not be removed.
+     * ({@code keepDir}: the folder itself stays), and the empty folders it created on the way, up
+     * to {@code created} (null: none); reports what could not be removed.
      */
-    private void removeFolder(Path given, boolean keepDir) {
+    private void removeFolder(Path given, boolean keepDir, Path created) {
         Path dir;
         try {
             dir = keepDir ? given.toRealPath() : given; // a link to the user's folder: empty the folder itself
@@ -203,6 +217,15 @@ final class RunCommand implements Callable<Integer> {
             }
             ctx.err().println("conex: nothing was run; " + (keepDir ? "emptied the run folder " : "removed the run folder ")
                     + given);
+            Path top = created == null ? null : created.toAbsolutePath().normalize();
+            for (Path p = dir.toAbsolutePath().normalize().getParent(); top != null && p != null && p.startsWith(top);
+                    p = p.getParent()) {
+                try {
+                    java.nio.file.Files.delete(p); // created by this command for the run folder
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    break; // another run writes there too: it stays
+                }
+            }
         } catch (IOException | UncheckedIOException e) {
             ctx.error("could not remove the run folder " + dir + ": " + e.getMessage());
         }

@@ -57,9 +57,23 @@ class RunRefusalsTest {
         CliFixture.Result inRuns = cli.run("run", m.toString(), "--steps", "3", "--runs-dir", "runs", "--progress",
                 "none");
         assertEquals(ExitCode.INVALID, inRuns.code(), inRuns.all());
+        assertFalse(Files.exists(work.resolve("runs")), "runs/ was created for this run only, so it goes too");
+        Files.createDirectories(work.resolve("runs"));
+        Files.writeString(work.resolve("runs/other.txt"), "kept");
+        CliFixture.Result inExistingRuns = cli.run("run", m.toString(), "--steps", "3", "--runs-dir", "runs",
+                "--progress", "none");
+        assertEquals(ExitCode.INVALID, inExistingRuns.code(), inExistingRuns.all());
         try (var s = Files.list(work.resolve("runs"))) {
-            assertEquals(0, s.count(), "runs/ holds no folder of the refused run");
+            assertEquals(java.util.List.of(work.resolve("runs/other.txt")), s.toList(),
+                    "an existing runs/ keeps what it held and gets no folder of the refused run");
         }
+        Files.createDirectories(work.resolve("x"));
+        CliFixture.Result deep = cli.run("run", m.toString(), "--steps", "3", "--out", "x/a/b/c", "--progress",
+                "none");
+        assertEquals(ExitCode.INVALID, deep.code(), deep.all());
+        assertTrue(deep.err().contains("removed the run folder"), deep.err());
+        assertTrue(Files.isDirectory(work.resolve("x")), "a folder that existed stays");
+        assertFalse(Files.exists(work.resolve("x/a")), "the folders created on the way to --out go with it");
         Files.createDirectories(work.resolve("mine"));
         CliFixture.Result intoEmpty = cli.run("run", m.toString(), "--steps", "3", "--out", "mine", "--progress",
                 "none");
