@@ -125,13 +125,17 @@ class DistributionSmokeIT {
     @Test
     void shellLoadsStepsAndReportsAModelWithSimCommands() throws Exception {
         String model = HOME.resolve("models/hotswap-demo.json").toAbsolutePath().toString();
-        Result r = conexWithInput("sim:load " + model + "\nsim:step 5\nsim:providers\nsim:status\nstop 0\n", "shell");
+        Result r = conexWithInput("sim:load " + model + "\nsim:step 5\nsim:providers\nsim:status\n"
+                + "sim:swap izh Izhikevitch\nstop 0\n", "shell");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("loaded hotswap-demo"), r.out());
         assertTrue(r.out().contains("model hotswap-demo: iteration 5, halted"), "the model survives between commands: "
                 + r.out());
         assertTrue(r.out().matches("(?s).*izh\\s+WAITING\\s+Izhikevich.*"), r.out());
         assertTrue(r.out().contains("org.conex.behaviors 0.1.0.SNAPSHOT"), r.out());
+        // a model that is not installed (yet): the message says why that may be so right after a drop
+        assertTrue(r.out().contains("unknown model 'Izhikevitch'"), r.out());
+        assertTrue(r.out().contains("A bundle just copied into deploy/ needs a moment to start"), r.out());
     }
 
     @Test

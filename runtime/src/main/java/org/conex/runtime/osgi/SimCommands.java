@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.conex.api.ConexException;
 import org.conex.runtime.BehaviorRegistry;
+import org.conex.runtime.UnknownProviderException;
 import org.conex.runtime.hotswap.HotSwapEvent;
 import org.conex.runtime.hotswap.LiveModel;
 import org.conex.runtime.hotswap.MigrationReport;
@@ -98,7 +99,14 @@ public final class SimCommands {
     public synchronized String swap(String group, String modelName, String paramsJson) throws IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = JSON.readValue(paramsJson, Map.class);
-        MigrationReport r = current().hotSwap().swap(group, new ModelSpec(modelName, params));
+        MigrationReport r;
+        try {
+            r = current().hotSwap().swap(group, new ModelSpec(modelName, params));
+        } catch (UnknownProviderException e) {
+            // the usual cause right after a drop into deploy/: the bundle is not started yet
+            throw new ConexException(e.getMessage() + ". A bundle just copied into deploy/ needs a moment"
+                    + " to start (FileInstall looks every 250 ms): try again, and see lb and sim:providers", e);
+        }
         return "swapped at iteration " + current().network().iteration() + ": " + r.describe();
     }
 
