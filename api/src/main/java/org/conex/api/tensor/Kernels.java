@@ -224,91 +224,46 @@ public final class Kernels {
     public static void addToColumns(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows, int[] columns,
                                     int nColumns, float lo, float hi) {
         if (nRows >= COLUMN_WALK_MIN_ROWS && lo == Float.NEGATIVE_INFINITY) {
-            walkColumnsAtMost(w, cols, rows, increments, nRows, columns, nColumns, hi);
+            ColumnWalks.walkColumnsAtMost(w, cols, rows, increments, nRows, columns, nColumns, hi);
         } else if (nRows >= COLUMN_WALK_MIN_ROWS) {
-            walkColumns(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
+            ColumnWalks.walkColumns(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
         } else {
-            rowBlocks(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
+            ColumnWalks.rowBlocks(w, cols, rows, increments, nRows, columns, nColumns, lo, hi);
         }
     }
 
-    // Two methods, not one with two loops, so that each is compiled with its own profile.
-    private static void walkColumns(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows,
-                                    int[] columns, int nColumns, float lo, float hi) {
-        int k = 0;
-        for (; k + 2 <= nColumns; k += 2) {
-            int j0 = columns[k];
-            int j1 = columns[k + 1];
-            for (int r = 0; r < nRows; r++) {
-                int base = rows[r] * cols;
-                float c = increments[r];
-                w.put(base + j0, clamp(w.get(base + j0) + c, lo, hi));
-                w.put(base + j1, clamp(w.get(base + j1) + c, lo, hi));
-            }
+    /**
+     * {@link #addToColumns} over every row {@code 0 .. nRows)}, each with its own increment: for
+     * every row r and listed column j, {@code w[r, j] = clamp(w[r, j] + increments[r], lo, hi)}.
+     *
+     * <p>A row that must not change (e.g. the row of a source that spiked, updated as a whole just
+     * before) gets the increment {@code -0.0f}: {@code x + (-0.0f)} is x for every x, so its entries
+     * stay as they are, bit for bit, provided they are fixed points of {@code clamp(., lo, hi)}:
+     * values that a clamp to the same bounds wrote, or any values when nothing is clamped. Walking
+     * the rows by index instead of through a row list makes every address an affine function of
+     * the loop's counter, so the JIT hoists the bounds checks out of the loop: 15-20% less time
+     * than {@link #addToColumns} for the same entries (250 x 1,000 matrix, 21 columns, 244 of 250
+     * rows; docs/performance.md), and no row list to build. Each column is walked down the rows,
+     * two columns side by side, as in {@link #addToColumns}; {@code lo = -inf} applies only the
+     * upper bound.
+     *
+     * @param w          row-major {@code [nRows, cols]} float32 weights (at least that many)
+     * @param increments one increment per row, at least {@code nRows}
+     * @param columns    column indices (distinct), the first {@code nColumns} used
+     * @throws IndexOutOfBoundsException if a column is outside {@code [0, cols)} or the buffer
+     *         is too short (checked before anything is written)
+     */
+    public static void addToColumnsOfEveryRow(FloatBuffer w, int cols, float[] increments, int nRows, int[] columns,
+                                              int nColumns, float lo, float hi) {
+        java.util.Objects.checkFromIndexSize(0, nRows, increments.length);
+        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(nRows, cols), w.capacity());
+        for (int k = 0; k < nColumns; k++) {
+            java.util.Objects.checkIndex(columns[k], cols);
         }
-        for (; k < nColumns; k++) {
-            int j = columns[k];
-            for (int r = 0; r < nRows; r++) {
-                int e = rows[r] * cols + j;
-                w.put(e, clamp(w.get(e) + increments[r], lo, hi));
-            }
-        }
-    }
-
-    /** {@link #walkColumns} with {@code lo = -inf}: {@code min(w + c, hi)}, the same values. */
-    private static void walkColumnsAtMost(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows,
-                                          int[] columns, int nColumns, float hi) {
-        int k = 0;
-        for (; k + 2 <= nColumns; k += 2) {
-            int j0 = columns[k];
-            int j1 = columns[k + 1];
-            for (int r = 0; r < nRows; r++) {
-                int base = rows[r] * cols;
-                float c = increments[r];
-                w.put(base + j0, Math.min(w.get(base + j0) + c, hi));
-                w.put(base + j1, Math.min(w.get(base + j1) + c, hi));
-            }
-        }
-        for (; k < nColumns; k++) {
-            int j = columns[k];
-            for (int r = 0; r < nRows; r++) {
-                int e = rows[r] * cols + j;
-                w.put(e, Math.min(w.get(e) + increments[r], hi));
-            }
-        }
-    }
-
-    private static void rowBlocks(FloatBuffer w, int cols, int[] rows, float[] increments, int nRows,
-                                  int[] columns, int nColumns, float lo, float hi) {
-        int r = 0;
-        for (; r + 4 <= nRows; r += 4) {
-            int b0 = rows[r] * cols;
-            int b1 = rows[r + 1] * cols;
-            int b2 = rows[r + 2] * cols;
-            int b3 = rows[r + 3] * cols;
-            float c0 = increments[r];
-            float c1 = increments[r + 1];
-            float c2 = increments[r + 2];
-            float c3 = increments[r + 3];
-            for (int k = 0; k < nColumns; k++) {
-                int j = columns[k];
-                float x0 = w.get(b0 + j);
-                float x1 = w.get(b1 + j);
-                float x2 = w.get(b2 + j);
-                float x3 = w.get(b3 + j);
-                w.put(b0 + j, clamp(x0 + c0, lo, hi));
-                w.put(b1 + j, clamp(x1 + c1, lo, hi));
-                w.put(b2 + j, clamp(x2 + c2, lo, hi));
-                w.put(b3 + j, clamp(x3 + c3, lo, hi));
-            }
-        }
-        for (; r < nRows; r++) {
-            int base = rows[r] * cols;
-            float c = increments[r];
-            for (int k = 0; k < nColumns; k++) {
-                int e = base + columns[k];
-                w.put(e, clamp(w.get(e) + c, lo, hi));
-            }
+        if (lo == Float.NEGATIVE_INFINITY) {
+            ColumnWalks.walkEveryRowAtMost(w, cols, increments, nRows, columns, nColumns, hi);
+        } else {
+            ColumnWalks.walkEveryRow(w, cols, increments, nRows, columns, nColumns, lo, hi);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.conex.api.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -251,6 +252,68 @@ class KernelsTest {
                 assertEquals(Float.floatToRawIntBits(w[e]), Float.floatToRawIntBits(got[e]), "hi " + hi + ", entry " + e);
             }
         }
+    }
+
+    @Test
+    void addToColumnsOfEveryRowEqualsTheRowListWalkAndLeavesMinusZeroRowsBitForBit() {
+        float[] specials = {Float.NaN, -0f, 0f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, -1e30f, 2f, 0.5f,
+            0.95f, 0.05f};
+        Random r = new Random(12);
+        int rows = 23;
+        int cols = 9;
+        for (float lo : new float[] {0.05f, Float.NEGATIVE_INFINITY}) {
+            for (float hi : new float[] {0.95f, Float.POSITIVE_INFINITY}) {
+                for (int nColumns = 0; nColumns <= 5; nColumns++) {
+                    int[] columns = java.util.Arrays.copyOf(new int[] {8, 0, 3, 4, 6}, nColumns);
+                    float[] w = new float[rows * cols];
+                    float[] inc = new float[rows];
+                    boolean[] kept = new boolean[rows];
+                    int[] listed = new int[rows];
+                    int nListed = 0;
+                    for (int k = 0; k < rows; k++) {
+                        kept[k] = k % 4 == 1;
+                        inc[k] = kept[k] ? -0f : (float) (r.nextDouble() - 0.3) * 0.4f;
+                        for (int j = 0; j < cols; j++) {
+                            float v = r.nextInt(3) == 0 ? specials[r.nextInt(specials.length)] : (float) r.nextDouble();
+                            // a kept row holds what a clamp to the same bounds wrote (its fixed points)
+                            w[k * cols + j] = kept[k] ? Kernels.clamp(v, lo, hi) : v;
+                        }
+                        if (!kept[k]) {
+                            listed[nListed++] = k;
+                        }
+                    }
+                    float[] listInc = new float[rows];
+                    for (int k = 0; k < nListed; k++) {
+                        listInc[k] = inc[listed[k]];
+                    }
+                    FloatBuffer every = floats(w);
+                    FloatBuffer list = floats(w);
+                    Kernels.addToColumnsOfEveryRow(every, cols, inc, rows, columns, nColumns, lo, hi);
+                    Kernels.addToColumns(list, cols, listed, listInc, nListed, columns, nColumns, lo, hi);
+                    float[] a = read(every);
+                    float[] b = read(list);
+                    for (int e = 0; e < w.length; e++) {
+                        String what = "lo " + lo + ", hi " + hi + ", columns " + nColumns + ", entry " + e;
+                        assertEquals(Float.floatToRawIntBits(b[e]), Float.floatToRawIntBits(a[e]), what);
+                        if (kept[e / cols]) {
+                            assertEquals(Float.floatToRawIntBits(w[e]), Float.floatToRawIntBits(a[e]), what + " kept");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void addToColumnsOfEveryRowChecksItsIndicesBeforeWriting() {
+        FloatBuffer w = floats(new float[] {1, 2, 3, 4, 5, 6});
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.addToColumnsOfEveryRow(w, 3, new float[] {1, 1}, 2, new int[] {0, 3}, 2, 0f, 9f));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.addToColumnsOfEveryRow(w, 3, new float[] {1, 1, 1}, 3, new int[] {0}, 1, 0f, 9f));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.addToColumnsOfEveryRow(w, 3, new float[] {1}, 2, new int[] {0}, 1, 0f, 9f));
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, read(w), "nothing written");
     }
 
     /** Column walk (in pairs, then a last single column) against the plain definition. */

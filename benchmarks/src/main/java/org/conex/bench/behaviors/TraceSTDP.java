@@ -47,7 +47,6 @@ public final class TraceSTDP extends ClippedDenseRule {
     private int[] pre;
     private int[] post;
     private boolean[] preFlag;
-    private int[] silent;
     private float[] increments;
     private int postCount;
     private float[] row;
@@ -70,7 +69,6 @@ public final class TraceSTDP extends ClippedDenseRule {
         pre = new int[s.src().size()];
         post = new int[s.dst().size()];
         preFlag = new boolean[s.src().size()];
-        silent = new int[s.src().size()];
         increments = new float[s.src().size()];
         row = new float[s.dst().size()];
         postMask = new float[s.dst().size()];
@@ -99,17 +97,17 @@ public final class TraceSTDP extends ClippedDenseRule {
         if (nPre > 0) {
             prepareRows(nDst, nPost);
         }
-        int nSilent = 0;
         for (int i = 0; i < nSrc; i++) {
             if (preFlag[i]) {
                 preFlag[i] = false;
                 spikingRow(w, i * nDst, nDst, aPlus * preTrace.get(i));
+                increments[i] = -0.0f; // its row is done, clamped to [lo, hi]: the walk leaves it as it is
             } else {
-                silent[nSilent++] = i;
+                increments[i] = aPlus * preTrace.get(i);
             }
         }
         if (nPost > 0) {
-            potentiate(w, nDst, nSilent);
+            Kernels.addToColumnsOfEveryRow(w, nDst, increments, nSrc, post, postCount, lo, hi);
         }
     }
 
@@ -154,16 +152,5 @@ public final class TraceSTDP extends ClippedDenseRule {
             float x = (w.get(base + j) + p) - aMinus * postTrace.get(j);
             w.put(base + j, Kernels.clamp(x, lo, hi));
         }
-    }
-
-    /**
-     * The columns of the destinations that spiked, in the rows of the silent sources, each row by
-     * {@code a_plus * trace} ({@link Kernels#addToColumns}: four rows per pass).
-     */
-    private void potentiate(FloatBuffer w, int nDst, int nSilent) {
-        for (int r = 0; r < nSilent; r++) {
-            increments[r] = aPlus * preTrace.get(silent[r]);
-        }
-        Kernels.addToColumns(w, nDst, silent, increments, nSilent, post, postCount, lo, hi);
     }
 }

@@ -139,37 +139,47 @@ final class FloatStdp {
     }
 
     /**
-     * Rows of silent sources {@code rows[0 .. nRows)}: in each, only the entries of the spiking
-     * destinations {@code posts[0 .. count)} change, by {@code a_plus * x_pre[i] * B+(w)}. Without a
-     * positive bound the increment is one constant per row and {@link Kernels#addToColumns} updates
-     * four rows per pass (four scattered read-modify-writes in flight).
+     * Every source row but those of the sources that spiked ({@code spiking[0 .. nSpiking)}), which
+     * {@link #spikingSourceRow} has just updated with the same bounds: in each, only the entries of
+     * the spiking destinations {@code posts[0 .. count)} change, by {@code a_plus * x_pre[i] * B+(w)}
+     * Without a positive bound the rows are walked by index ({@link Kernels#addToColumnsOfEveryRow}),
+     * the spiking rows with the increment -0: their entries were clamped to these bounds, so they
+     * are fixed points of the walk's clamp and stay as they are, bit for bit.
      */
-    void silentSourceRows(FloatBuffer w, int nDst, int[] rows, int nRows, FloatBuffer xPre, int[] posts, int count,
-                          float lo, float hi) {
+    void otherSourceRows(FloatBuffer w, int nDst, int nSrc, int[] spiking, int nSpiking, FloatBuffer xPre,
+                         int[] posts, int count, float lo, float hi) {
         if (positive != StdpBound.NO_BOUND) {
-            for (int r = 0; r < nRows; r++) {
-                silentSourceRow(w, rows[r] * nDst, xPre.get(rows[r]), posts, count, lo, hi);
+            for (int i = 0, k = 0; i < nSrc; i++) {
+                if (k < nSpiking && spiking[k] == i) {
+                    k++;
+                } else {
+                    silentSourceRow(w, i * nDst, xPre.get(i), posts, count, lo, hi);
+                }
             }
             return;
         }
-        if (increments.length < nRows) {
-            increments = new float[rows.length];
+        if (increments.length < nSrc) {
+            increments = new float[nSrc];
         }
-        int nSrc = xPre.capacity();
         if (preTrace.length != nSrc) {
             preTrace = new float[nSrc];
         }
         float[] x = preTrace;
+        float[] c = increments;
         xPre.get(0, x, 0, nSrc);
-        for (int r = 0; r < nRows; r++) {
-            increments[r] = x[rows[r]] * aPlus;
+        for (int i = 0; i < nSrc; i++) {
+            c[i] = x[i] * aPlus;
         }
         // lo is the lower bound offered by the clip that follows (or -inf): every weight outside
         // the bounds lies in a row or column that clip visits next (WeightChanges#offerBounds), so
         // adding a non-negative increment cannot leave a value below lo that the clip would not
         // correct, and clamp(x, lo, hi) may be min(x, hi) here: the same weights, half the clamp.
-        float lower = nonNegative(increments, nRows) ? Float.NEGATIVE_INFINITY : lo;
-        Kernels.addToColumns(w, nDst, rows, increments, nRows, posts, count, lower, hi);
+        // The spiking rows' increments are tested too, which can only keep the full clamp.
+        float lower = nonNegative(c, nSrc) ? Float.NEGATIVE_INFINITY : lo;
+        for (int k = 0; k < nSpiking; k++) {
+            c[spiking[k]] = -0.0f;
+        }
+        Kernels.addToColumnsOfEveryRow(w, nDst, c, nSrc, posts, count, lower, hi);
     }
 
     /** True if {@code c[0 .. n)} are all {@code >= +0} and none is NaN (no sign bit set). */

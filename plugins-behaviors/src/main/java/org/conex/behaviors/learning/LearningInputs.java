@@ -178,6 +178,14 @@ public final class LearningInputs {
     }
 
     /**
+     * The spiking sources (ascending) in the first {@link #preCount()} entries, for hot loops;
+     * owned by this object, valid until the next {@link #update}, not to be modified.
+     */
+    public int[] preIndices() {
+        return preIdx;
+    }
+
+    /**
      * The spiking destinations (ascending) in the first {@link #postCount()} entries, for hot
      * loops; owned by this object, valid until the next {@link #update}, not to be modified.
      */

@@ -40,7 +40,6 @@ public final class SimpleSTDP extends StdpRule {
 
     private final ReportedWrites writes = new ReportedWrites();
     private FloatStdp f32;
-    private int[] silent = new int[0];
     /** Bounds offered by a following WeightClip for this step (infinite: none). */
     private double lo;
     private double hi;
@@ -117,20 +116,14 @@ public final class SimpleSTDP extends StdpRule {
             }
             return;
         }
-        int[] posts = in.postIndices();
-        if (silent.length != nSrc) {
-            silent = new int[nSrc];
+        int[] pre = in.preIndices();
+        int nPre = in.preCount();
+        for (int k = 0; k < nPre; k++) {
+            int i = pre[k];
+            f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post, (float) lo, (float) hi);
         }
-        int nSilent = 0;
-        for (int i = 0, k = 0, nPre = in.preCount(); i < nSrc; i++) {
-            if (k < nPre && in.preIndex(k) == i) {
-                f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post, (float) lo, (float) hi);
-                k++;
-            } else {
-                silent[nSilent++] = i;
-            }
-        }
-        f32.silentSourceRows(w, nDst, silent, nSilent, xPre, posts, nPost, (float) lo, (float) hi);
+        // after the spiking rows: the walk leaves their clamped entries as they are
+        f32.otherSourceRows(w, nDst, nSrc, pre, nPre, xPre, in.postIndices(), nPost, (float) lo, (float) hi);
     }
 
     /** Every entry of row i (source i spiked). */
