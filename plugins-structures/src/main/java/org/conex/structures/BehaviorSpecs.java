@@ -79,7 +79,8 @@ public final class BehaviorSpecs {
             throw new ConexException(where + " (" + type + "): 'params' must be an object, found "
                     + ParameterException.describe(params));
         }
-        Map<String, Object> values = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, Object>) params);
+        Map<String, Object> values = params == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>((Map<String, Object>) params);
         return new BehaviorSpec(type, prio, values, enabled(m.get("enabled"), values, where + " (" + type + ")"));
     }
 

@@ -83,7 +83,8 @@ class HostileDocumentTest {
         assertEquals("members[0]: class references [python_callable, os, system] are not allowed; name a registered"
                 + " structure type instead", rejected(doc("{\"type\": [\"python_callable\", \"os\", \"system\"]}")));
         assertEquals("members[0] NeuronGroup 'g': behaviors, behavior [0]: unknown field 'class' (a behavior has"
-                + " [type, priority, params, enabled]); classes are never named, use \"type\" with a registered behavior name",
+                + " [type, priority, params, enabled]); classes are never named, use \"type\" with a registered"
+                + " behavior name",
                 rejected(doc("{\"type\": \"NeuronGroup\", \"tag\": \"g\", \"size\": 3, \"behaviors\":"
                         + " [{\"type\": \"LIF\", \"class\": \"org.conex.behaviors.neurons.LIF\"}]}")));
     }

@@ -141,7 +141,7 @@ final class FloatStdp {
     /**
      * Every source row but those of the sources that spiked ({@code spiking[0 .. nSpiking)}), which
      * {@link #spikingSourceRow} has just updated with the same bounds: in each, only the entries of
-     * the spiking destinations {@code posts[0 .. count)} change, by {@code a_plus * x_pre[i] * B+(w)}
+     * the spiking destinations {@code posts[0 .. count)} change, by {@code a_plus * x_pre[i] * B+(w)}.
      * Without a positive bound the rows are walked by index ({@link Kernels#addToColumnsOfEveryRow}),
      * the spiking rows with the increment -0: their entries were clamped to these bounds, so they
      * are fixed points of the walk's clamp and stay as they are, bit for bit.
