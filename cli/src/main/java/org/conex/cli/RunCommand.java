@@ -168,7 +168,8 @@ final class RunCommand implements Callable<Integer> {
     /** The outermost of {@code p} and its ancestors that does not exist, or null if p exists. */
     static Path firstMissing(Path p) {
         Path missing = null;
-        for (Path q = p.toAbsolutePath().normalize(); q != null && !java.nio.file.Files.exists(q,
+        // notExists: only a folder confirmed absent counts, never one whose state could not be read
+        for (Path q = p.toAbsolutePath().normalize(); q != null && java.nio.file.Files.notExists(q,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS); q = q.getParent()) {
             missing = q;
         }
@@ -222,8 +223,8 @@ final class RunCommand implements Callable<Integer> {
                     p = p.getParent()) {
                 try {
                     java.nio.file.Files.delete(p); // created by this command for the run folder
-                } catch (java.nio.file.DirectoryNotEmptyException e) {
-                    break; // another run writes there too: it stays
+                } catch (IOException e) {
+                    break; // another run writes there too, or removed it already: it stays as it is
                 }
             }
         } catch (IOException | UncheckedIOException e) {

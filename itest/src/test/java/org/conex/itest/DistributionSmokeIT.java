@@ -126,16 +126,19 @@ class DistributionSmokeIT {
     void shellLoadsStepsAndReportsAModelWithSimCommands() throws Exception {
         String model = HOME.resolve("models/hotswap-demo.json").toAbsolutePath().toString();
         Result r = conexWithInput("sim:load " + model + "\nsim:step 5\nsim:providers\nsim:status\n"
-                + "sim:swap izh Izhikevitch\nstop 0\n", "shell");
+                + "sim:swap izh Izhikevich\nsim:swap izh AELIFF\nstop 0\n", "shell");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("loaded hotswap-demo"), r.out());
         assertTrue(r.out().contains("model hotswap-demo: iteration 5, halted"), "the model survives between commands: "
                 + r.out());
         assertTrue(r.out().matches("(?s).*izh\\s+WAITING\\s+Izhikevich.*"), r.out());
         assertTrue(r.out().contains("org.conex.behaviors 0.1.0.SNAPSHOT"), r.out());
-        // a model that is not installed (yet): the message says why that may be so right after a drop
-        assertTrue(r.out().contains("unknown model 'Izhikevitch'"), r.out());
-        assertTrue(r.out().contains("A bundle just copied into deploy/ needs a moment to start"), r.out());
+        // a model that is not installed (yet) gets why that may be so right after a drop into deploy/;
+        // a typo of an installed one gets a suggestion instead
+        assertTrue(r.out().contains("unknown model 'Izhikevich'"), r.out());
+        assertTrue(r.out().matches("(?s).*unknown model 'AELIFF' \\(did you mean [^)]*\\bAELIF\\b.*"), r.out());
+        assertEquals(1, r.out().split("A bundle just copied into deploy/ needs a moment to start", -1).length - 1,
+                "the deploy hint for the unknown name only, not for the typo: " + r.out());
     }
 
     @Test

@@ -250,13 +250,14 @@ public final class Kernels {
      * @param w          row-major {@code [nRows, cols]} float32 weights (at least that many)
      * @param increments one increment per row, at least {@code nRows}
      * @param columns    column indices (distinct), the first {@code nColumns} used
-     * @throws IndexOutOfBoundsException if a column is outside {@code [0, cols)} or the buffer
-     *         is too short (checked before anything is written)
+     * @throws IndexOutOfBoundsException if a column is outside {@code [0, cols)}, the buffer's
+     *         limit is below {@code nRows * cols} or there are fewer increments than rows (checked
+     *         before anything is written)
      */
     public static void addToColumnsOfEveryRow(FloatBuffer w, int cols, float[] increments, int nRows, int[] columns,
                                               int nColumns, float lo, float hi) {
         java.util.Objects.checkFromIndexSize(0, nRows, increments.length);
-        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(nRows, cols), w.capacity());
+        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(nRows, cols), w.limit());
         for (int k = 0; k < nColumns; k++) {
             java.util.Objects.checkIndex(columns[k], cols);
         }

@@ -314,6 +314,12 @@ class KernelsTest {
         assertThrows(IndexOutOfBoundsException.class,
                 () -> Kernels.addToColumnsOfEveryRow(w, 3, new float[] {1}, 2, new int[] {0}, 1, 0f, 9f));
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, read(w), "nothing written");
+        FloatBuffer limited = floats(new float[] {1, 2, 3, 4, 5, 6});
+        limited.limit(4); // the buffer's accessible part, not its capacity, bounds the matrix
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.addToColumnsOfEveryRow(limited, 3, new float[] {1, 1}, 2, new int[] {0}, 1, 0f, 9f));
+        limited.limit(6);
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, read(limited), "nothing written below the limit either");
     }
 
     /** Column walk (in pairs, then a last single column) against the plain definition. */

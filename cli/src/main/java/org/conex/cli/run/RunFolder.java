@@ -45,12 +45,21 @@ public final class RunFolder {
         Files.createDirectories(runsDir);
         String base = name + "-" + STAMP.format(now);
         Path d = runsDir.resolve(base);
+        int recreated = 0;
         for (int i = 2; ; i++) {
             try {
                 Files.createDirectory(d);
                 break;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 d = runsDir.resolve(base + "-" + i);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // another run that proved invalid has just removed the runs folder it created
+                // (still empty then): make it again
+                if (++recreated > 3) {
+                    throw e;
+                }
+                Files.createDirectories(runsDir);
+                i--;
             }
         }
         return init(d);

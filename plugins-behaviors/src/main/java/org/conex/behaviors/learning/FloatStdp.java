@@ -170,11 +170,13 @@ final class FloatStdp {
         for (int i = 0; i < nSrc; i++) {
             c[i] = x[i] * aPlus;
         }
+        for (int k = 0; k < nSpiking; k++) {
+            c[spiking[k]] = 0f; // not walked with their own increments: left out of the test below
+        }
         // lo is the lower bound offered by the clip that follows (or -inf): every weight outside
         // the bounds lies in a row or column that clip visits next (WeightChanges#offerBounds), so
         // adding a non-negative increment cannot leave a value below lo that the clip would not
         // correct, and clamp(x, lo, hi) may be min(x, hi) here: the same weights, half the clamp.
-        // The spiking rows' increments are tested too, which can only keep the full clamp.
         float lower = nonNegative(c, nSrc) ? Float.NEGATIVE_INFINITY : lo;
         for (int k = 0; k < nSpiking; k++) {
             c[spiking[k]] = -0.0f;

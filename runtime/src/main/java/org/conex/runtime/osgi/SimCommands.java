@@ -103,6 +103,9 @@ public final class SimCommands {
         try {
             r = current().hotSwap().swap(group, new ModelSpec(modelName, params));
         } catch (UnknownProviderException e) {
+            if (e.getMessage().contains("(did you mean ")) {
+                throw e; // a typo, not a slow start
+            }
             // the usual cause right after a drop into deploy/: the bundle is not started yet
             throw new ConexException(e.getMessage() + ". A bundle just copied into deploy/ needs a moment"
                     + " to start (FileInstall looks every 250 ms): try again, and see lb and sim:providers", e);
