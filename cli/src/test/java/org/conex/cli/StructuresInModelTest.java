@@ -91,6 +91,23 @@ class StructuresInModelTest {
                 + " from 1"), e);
     }
 
+    /** All the mistakes inside one structure entry are listed, each at its member's path. */
+    @Test
+    void everyMistakeInsideAStructureIsAProblemOfItsOwn() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(MODEL.replace("LAYER_TYPE", "Layer").replace("{type: Fire}", "{type: Fyre}")
+                .replace("tau: 5,", "tau: five,"), "validate", out, err);
+        assertEquals(ExitCode.INVALID, code);
+        String e = err.toString(StandardCharsets.UTF_8);
+        // both mistakes of the member, then what the missing layer breaks: the synapse and recorder on L1_exc
+        assertTrue(e.contains("m.yaml: 4 problems"), e);
+        assertTrue(e.contains("structures[0].members[0]: NeuronGroup 'L1_exc': unknown behavior 'Fyre'"), e);
+        assertTrue(e.contains("structures[0].members[0]: NeuronGroup 'L1_exc': LIF: parameter 'tau' expected a number"),
+                e);
+        assertTrue(e.contains("synapses[0].dst: ") && e.contains("recorders[0].target: "), e);
+    }
+
     /** Behaviors inside structure members get the same dtype range check as the file's own groups. */
     @Test
     void aMemberParameterTheDtypeCannotHoldIsAProblem() throws Exception {

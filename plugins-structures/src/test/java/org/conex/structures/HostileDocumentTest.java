@@ -163,8 +163,34 @@ class HostileDocumentTest {
     }
 
     @Test
+    void everyProblemOfADocumentIsReportedAtOnceAndNothingIsBuilt() {
+        Network net = new Network();
+        String json = doc("{\"type\": \"NeuronGroup\", \"tag\": \"g1\", \"size\": 3,"
+                        + " \"behaviors\": [{\"type\": \"LIFF\"}]}",
+                "{\"type\": \"NeuronGroup\", \"tag\": \"g2\", \"size\": 3, \"behaviors\": [{\"type\": \"LIF\","
+                        + " \"params\": {\"tau\": \"ten\", \"R\": 1}}]}",
+                "{\"type\": \"Cortex\", \"tag\": \"c\"}",
+                "{\"type\": \"SynapseGroup\", \"tag\": \"s\", \"src\": \"g1\", \"dst\": \"nowhere\"}");
+        DocumentException e = assertThrows(DocumentException.class,
+                () -> StructureBuilder.build(net, StructureJson.read(json), BEHAVIORS, STRUCTURES));
+        List<String> p = e.problems();
+        assertTrue(p.get(0).startsWith("members[0] NeuronGroup 'g1': unknown behavior 'LIFF'; installed: ["), p.get(0));
+        assertTrue(p.stream().anyMatch(m -> m.startsWith("members[1] NeuronGroup 'g2': ") && m.contains("'tau'")),
+                p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.startsWith("members[2] Cortex 'c': unknown structure type 'Cortex'")),
+                p.toString());
+        assertEquals("members[3] SynapseGroup 's': 'dst': no object tagged 'nowhere' in the document or the network",
+                p.get(p.size() - 1));
+        assertTrue(e.getMessage().startsWith(p.size() + " problems:\n  members[0] NeuronGroup 'g1'"), e.getMessage());
+        assertEquals(0, net.structures().size(), "nothing is built from a document with problems");
+    }
+
+    @Test
     void referencesMustPointBackwardsToExistingObjects() {
-        assertEquals("members[0] SynapseGroup 's': 'src': refers to 'a', which is defined later (members[1]"
+        // both ends are reported: every problem of the document at once
+        assertEquals("2 problems:\n  members[0] SynapseGroup 's': 'src': refers to 'a', which is defined later"
+                + " (members[1] NeuronGroup 'a'); list objects before the objects that refer to them\n"
+                + "  members[0] SynapseGroup 's': 'dst': refers to 'a', which is defined later (members[1]"
                 + " NeuronGroup 'a'); list objects before the objects that refer to them",
                 rejected(doc("{\"type\": \"SynapseGroup\", \"tag\": \"s\", \"src\": \"a\", \"dst\": \"a\"}",
                         "{\"type\": \"NeuronGroup\", \"tag\": \"a\", \"size\": 2}")));

@@ -23,6 +23,7 @@ import org.conex.runtime.model.ModelProblem;
 import org.conex.runtime.model.SectionEntry;
 import org.conex.runtime.model.Suggestions;
 import org.conex.api.structure.StructureRegistry;
+import org.conex.structures.io.DocumentException;
 import org.conex.structures.io.DocumentReader;
 import org.conex.structures.io.StructureBuilder;
 import org.conex.structures.io.StructureDocument;
@@ -100,6 +101,12 @@ public final class StructuresExtension implements ModelExtension {
         try {
             StructureBuilder.build(s.net, document(entry), ctx.behaviors(), structures,
                     StructureBuilder.Options.defaults().withBindings(new LinkedHashMap<>(ctx.bindings())));
+        } catch (DocumentException e) {
+            for (String message : e.problems()) { // every problem the plugin's check found, each at its path
+                ModelProblem problem = located(entry.path(), message);
+                ctx.problem(problem.path(), problem.message());
+            }
+            return;
         } catch (ConexException | IllegalArgumentException e) {
             ModelProblem problem = located(entry.path(), e.getMessage());
             ctx.problem(problem.path(), problem.message());

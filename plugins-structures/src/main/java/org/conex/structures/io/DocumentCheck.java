@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.conex.api.ConexException;
 import org.conex.api.behavior.BehaviorLookup;
+import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParameterException;
 import org.conex.api.model.Network;
 import org.conex.api.model.NeuronGroup;
@@ -14,7 +15,6 @@ import org.conex.api.structure.BehaviorSpec;
 import org.conex.api.structure.StructureLookup;
 import org.conex.api.structure.StructureType;
 import org.conex.structures.BehaviorMap;
-import org.conex.structures.BehaviorSpecs;
 import org.conex.structures.io.StructureDocument.GroupNode;
 import org.conex.structures.io.StructureDocument.Node;
 import org.conex.structures.io.StructureDocument.PortSpec;
@@ -30,6 +30,11 @@ import org.conex.structures.io.StructureDocument.SynapseNode;
  * create ({@code <structure tag>.<name>}), or an object already in the network. A reference to
  * the object itself or to a structure containing it is a cycle. Ports may name their own
  * structure (to forward to another of its ports).
+ *
+ * <p>Every problem is collected, not only the first: a document with three mistakes in three
+ * members gets one {@link DocumentException} listing all three. A problem that makes later checks
+ * of the same node meaningless (an unknown structure type: its parameters cannot be checked) ends
+ * the checks of that node only.
  */
 final class DocumentCheck {
     private record Planned(Node node, int index, String where) {
@@ -42,6 +47,7 @@ final class DocumentCheck {
     private final Map<String, Planned> planned = new HashMap<>();
     private final Map<String, String> mappedTags = new HashMap<>();
     private final Map<Node, Integer> order = new IdentityHashMap<>();
+    private final List<String> problems = new ArrayList<>();
     private int counter;
 
     DocumentCheck(Network net, BehaviorLookup behaviors, StructureLookup structures, TagMapping mapping) {
@@ -54,11 +60,32 @@ final class DocumentCheck {
     /**
      * Checks {@code nodes} (a document's members).
      *
-     * @throws DocumentException naming the location of the first problem
+     * @throws DocumentException listing every problem, each with its location
      */
     void check(List<Node> nodes) {
         index(nodes, "");
         check(nodes, "", new ArrayList<>());
+        throwProblems();
+    }
+
+    /**
+     * Checks the behaviors of a document's network section.
+     *
+     * @throws DocumentException listing every problem
+     */
+    void checkNetworkBehaviors(List<BehaviorSpec> specs) {
+        behaviors(specs, "network");
+        throwProblems();
+    }
+
+    private void throwProblems() {
+        if (!problems.isEmpty()) {
+            throw new DocumentException(List.copyOf(problems));
+        }
+    }
+
+    private void problem(String message) {
+        problems.add(message);
     }
 
     /** True if the document defines an object with this (unmapped) tag. */
@@ -81,24 +108,24 @@ final class DocumentCheck {
             if (n.tag() == null) {
                 continue;
             }
-            Planned old = planned.put(n.tag(), new Planned(n, order.get(n), where));
+            Planned old = planned.putIfAbsent(n.tag(), new Planned(n, order.get(n), where));
             if (old != null) {
-                throw new DocumentException(where + ": tag '" + n.tag() + "' is also used by " + old.where()
+                problem(where + ": tag '" + n.tag() + "' is also used by " + old.where()
                         + "; every object needs its own tag");
+                continue;
             }
             String mapped = mapping.map(n.tag());
             if (mapped == null || mapped.isBlank() || mapped.contains(",")) {
-                throw new DocumentException(where + ": the tag mapping turned '" + n.tag() + "' into an invalid tag '"
-                        + mapped + "'");
+                problem(where + ": the tag mapping turned '" + n.tag() + "' into an invalid tag '" + mapped + "'");
+                continue;
             }
-            String clash = mappedTags.put(mapped, n.tag());
+            String clash = mappedTags.putIfAbsent(mapped, n.tag());
             if (clash != null) {
-                throw new DocumentException(where + ": the tag mapping gives '" + n.tag() + "' and '" + clash
-                        + "' the same tag '" + mapped + "'");
-            }
-            if (net.object(mapped) != null) {
-                throw new DocumentException(where + ": the network already has an object tagged '" + mapped
-                        + "' (" + net.object(mapped) + "); load with a tag mapping, or into another network");
+                problem(where + ": the tag mapping gives '" + n.tag() + "' and '" + clash + "' the same tag '"
+                        + mapped + "'");
+            } else if (net.object(mapped) != null) {
+                problem(where + ": the network already has an object tagged '" + mapped + "' ("
+                        + net.object(mapped) + "); load with a tag mapping, or into another network");
             }
         }
     }
@@ -116,12 +143,14 @@ final class DocumentCheck {
                 group(s.dst(), n, ancestors, where + ": 'dst'");
             } else {
                 StructureNode s = (StructureNode) n;
-                StructureType type = structures.find(s.type()).orElseThrow(() -> new DocumentException(where
-                        + ": unknown structure type '" + s.type() + "'; installed: " + structures.names()
-                        + " (providers: " + structures.providers() + ")"));
-                List<ParameterException> errors = type.check(s.params());
-                if (!errors.isEmpty()) {
-                    throw new DocumentException(where + ": " + errors.get(0).getMessage(), errors.get(0));
+                StructureType type = structures.find(s.type()).orElse(null);
+                if (type == null) {
+                    problem(where + ": unknown structure type '" + s.type() + "'; installed: " + structures.names()
+                            + " (providers: " + structures.providers() + ")");
+                } else {
+                    for (ParameterException e : type.check(s.params())) {
+                        problem(where + ": " + e.getMessage());
+                    }
                 }
                 behaviors(s.behaviors(), where);
                 List<Node> inner = new ArrayList<>(ancestors);
@@ -144,28 +173,46 @@ final class DocumentCheck {
         });
     }
 
-    /** Installed types, valid parameters, no two behaviors at one priority. */
-    void behaviors(List<BehaviorSpec> specs, String where) {
-        try {
-            BehaviorSpecs.check(specs, behaviors, where);
-            BehaviorMap.of(specs, behaviors, where);
-        } catch (DocumentException e) {
-            throw e;
-        } catch (ConexException e) {
-            throw new DocumentException(e.getMessage(), e);
+    /** Installed types, valid parameters (each behavior on its own), no two behaviors at one priority. */
+    private void behaviors(List<BehaviorSpec> specs, String where) {
+        boolean known = true;
+        for (BehaviorSpec s : specs) {
+            BehaviorType t = behaviors.find(s.type()).orElse(null);
+            if (t == null) {
+                problem(where + ": unknown behavior '" + s.type() + "'; installed: " + behaviors.names());
+                known = false;
+                continue;
+            }
+            for (ParameterException e : t.check(s.params())) {
+                problem(where + ": " + e.getMessage());
+            }
+        }
+        if (known) { // priorities are known only for installed types
+            try {
+                BehaviorMap.of(specs, behaviors, where);
+            } catch (ConexException e) {
+                problem(e.getMessage());
+            }
         }
     }
 
     private void group(String tag, Node from, List<Node> ancestors, String where) {
+        int before = problems.size();
         Planned p = reference(tag, from, ancestors, false, where);
+        if (problems.size() > before) {
+            return;
+        }
         boolean group = p != null ? p.node() instanceof GroupNode : net.object(tag) instanceof NeuronGroup;
         if (!group) {
-            throw new DocumentException(where + ": '" + tag + "' is " + (p != null ? "a " + p.node().type()
-                    : net.object(tag)) + ", expected a neuron group");
+            problem(where + ": '" + tag + "' is " + (p != null ? "a " + p.node().type() : net.object(tag))
+                    + ", expected a neuron group");
         }
     }
 
-    /** Checks that {@code tag} can be resolved when {@code from} is built; null for outside objects. */
+    /**
+     * Checks that {@code tag} can be resolved when {@code from} is built; null for outside objects
+     * and (with a problem recorded) for references that cannot be resolved.
+     */
     private Planned reference(String tag, Node from, List<Node> ancestors, boolean selfAllowed, String where) {
         Planned p = planned.get(tag);
         int at = order.get(from);
@@ -174,13 +221,14 @@ final class DocumentCheck {
                 return p;
             }
             if (p.node() == from) {
-                throw new DocumentException(where + ": refers to '" + tag + "' itself (cycle)");
+                problem(where + ": refers to '" + tag + "' itself (cycle)");
+            } else if (ancestors.contains(p.node())) {
+                problem(where + ": refers to '" + tag + "', which contains it (cycle)");
+            } else {
+                problem(where + ": refers to '" + tag + "', which is defined later (" + p.where()
+                        + "); list objects before the objects that refer to them");
             }
-            if (ancestors.contains(p.node())) {
-                throw new DocumentException(where + ": refers to '" + tag + "', which contains it (cycle)");
-            }
-            throw new DocumentException(where + ": refers to '" + tag + "', which is defined later (" + p.where()
-                    + "); list objects before the objects that refer to them");
+            return null;
         }
         for (int dot = tag.lastIndexOf('.'); dot > 0; dot = tag.lastIndexOf('.', dot - 1)) {
             Planned owner = planned.get(tag.substring(0, dot));
@@ -190,7 +238,7 @@ final class DocumentCheck {
             }
         }
         if (net.object(tag) == null) {
-            throw new DocumentException(where + ": no object tagged '" + tag + "' in the document or the network");
+            problem(where + ": no object tagged '" + tag + "' in the document or the network");
         }
         return null;
     }

@@ -138,7 +138,7 @@ public final class StructureBuilder {
                     + "\"");
         }
         Network net = new Network(spec.tag(), dtype, mode, spec.seed());
-        new DocumentCheck(net, behaviors, structures, options.tags()).behaviors(spec.behaviors(), "network");
+        new DocumentCheck(net, behaviors, structures, options.tags()).checkNetworkBehaviors(spec.behaviors());
         BehaviorMap.of(spec.behaviors(), behaviors, "network").attachTo(net, behaviors);
         build(net, doc, behaviors, structures, options);
         return net;
