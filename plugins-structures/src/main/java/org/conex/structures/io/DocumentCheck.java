@@ -32,9 +32,9 @@ import org.conex.structures.io.StructureDocument.SynapseNode;
  * structure (to forward to another of its ports).
  *
  * <p>Every problem is collected, not only the first: a document with three mistakes in three
- * members gets one {@link DocumentException} listing all three. A problem that makes later checks
- * of the same node meaningless (an unknown structure type: its parameters cannot be checked) ends
- * the checks of that node only.
+ * members gets one {@link DocumentException} listing all three. Only the checks that depend on a
+ * failed one are skipped: the parameters of an unknown structure type, the priorities of a
+ * behavior list with an unknown behavior, the kind of an object a reference cannot find.
  */
 final class DocumentCheck {
     private record Planned(Node node, int index, String where) {
