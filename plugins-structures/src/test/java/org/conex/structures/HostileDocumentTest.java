@@ -186,6 +186,41 @@ class HostileDocumentTest {
     }
 
     @Test
+    void theReaderReportsTheFirstMistakeOfEveryMemberAndSkipsOnlyThoseMembers() {
+        DocumentException e = assertThrows(DocumentException.class, () -> StructureJson.read(doc(
+                "{\"type\": \"NeuronGroup\", \"tag\": \"a\", \"size\": -3}",
+                "{\"type\": \"NeuronGroup\", \"tag\": \"b\", \"size\": 2}",
+                "{\"type\": \"Layer\", \"tag\": \"L\", \"members\": [{\"type\": \"NeuronGroup\", \"tag\": \"c\","
+                        + " \"sise\": 2}]}")));
+        assertEquals(List.of("members[0] NeuronGroup 'a': 'size' must be a whole number from 1 to 2147483647, found"
+                + " the number -3", "members[2] Layer 'L' > members[0] NeuronGroup 'c': unknown field 'sise' (allowed:"
+                + " [behaviors, shape, size, tag, tags, type])"), e.problems());
+        assertTrue(e.getMessage().startsWith("2 problems:\n  members[0] NeuronGroup 'a'"), e.getMessage());
+    }
+
+    @Test
+    void aDocumentWithVeryManyMistakesStopsAtOneHundred() {
+        String bad = "{\"type\": \"NeuronGroup\", \"tag\": \"g\", \"size\": 0}";
+        DocumentException read = assertThrows(DocumentException.class,
+                () -> StructureJson.read(doc(java.util.Collections.nCopies(1000, bad).toArray(new String[0]))));
+        assertEquals(DocumentException.MAX_PROBLEMS + 1, read.problems().size());
+        assertEquals("document: stopped after 100 problems; correct these and check again",
+                read.problems().get(DocumentException.MAX_PROBLEMS));
+        String[] unknown = new String[1000];
+        for (int i = 0; i < unknown.length; i++) {
+            unknown[i] = "{\"type\": \"NeuronGroup\", \"tag\": \"g" + i + "\", \"size\": 1, \"behaviors\":"
+                    + " [{\"type\": \"Nope\"}]}";
+        }
+        DocumentException checked = assertThrows(DocumentException.class, () -> StructureBuilder.build(new Network(),
+                StructureJson.read(doc(unknown)), BEHAVIORS, STRUCTURES));
+        assertEquals(DocumentException.MAX_PROBLEMS + 1, checked.problems().size());
+        assertTrue(checked.problems().get(99).startsWith("members[99] NeuronGroup 'g99': unknown behavior 'Nope'"),
+                checked.problems().get(99));
+        assertEquals("document: stopped after 100 problems; correct these and check again",
+                checked.problems().get(DocumentException.MAX_PROBLEMS));
+    }
+
+    @Test
     void referencesMustPointBackwardsToExistingObjects() {
         // both ends are reported: every problem of the document at once
         assertEquals("2 problems:\n  members[0] SynapseGroup 's': 'src': refers to 'a', which is defined later"

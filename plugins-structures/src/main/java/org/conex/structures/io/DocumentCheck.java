@@ -86,6 +86,9 @@ final class DocumentCheck {
 
     private void problem(String message) {
         problems.add(message);
+        if (problems.size() >= DocumentException.MAX_PROBLEMS) {
+            throw DocumentException.stoppedAfter(problems);
+        }
     }
 
     /** True if the document defines an object with this (unmapped) tag. */

@@ -11,6 +11,11 @@ import org.conex.api.ConexException;
  * ({@link #problems()}); the message then lists them, one per line.
  */
 public class DocumentException extends ConexException {
+    /**
+     * Most problems one document reports: a hostile or badly broken document (a million members,
+     * each wrong) stops being checked there, with a last line saying so.
+     */
+    public static final int MAX_PROBLEMS = 100;
     private static final long serialVersionUID = 1L;
     private final List<String> problems;
 
@@ -40,6 +45,21 @@ public class DocumentException extends ConexException {
         }
         return problems.size() == 1 ? problems.get(0)
                 : problems.size() + " problems:\n  " + String.join("\n  ", problems);
+    }
+
+    /**
+     * {@code problems} plus a last line saying that checking stopped, for a list that reached
+     * {@link #MAX_PROBLEMS}.
+     */
+    static DocumentException stoppedAfter(List<String> problems) {
+        List<String> all = new java.util.ArrayList<>(problems);
+        all.add(stopped(problems.size()));
+        return new DocumentException(all);
+    }
+
+    /** The last line of a list of problems that reached {@link #MAX_PROBLEMS}. */
+    static String stopped(int count) {
+        return "document: stopped after " + count + " problems; correct these and check again";
     }
 
     /** Every problem, each a message that starts with its location in the document (at least one). */

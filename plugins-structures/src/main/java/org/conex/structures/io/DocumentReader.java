@@ -23,8 +23,11 @@ import org.conex.structures.io.StructureDocument.SynapseNode;
  * parser produces them) into {@link StructureDocument} records. Strict: unknown fields, wrong
  * value kinds, class-like type names, nesting deeper than {@link #MAX_DEPTH} and more than
  * {@link #MAX_OBJECTS} objects are errors whose message starts with the location, e.g.
- * {@code members[2] CorticalLayer 'L4' > members[0] NeuronGroup 'L4.exc': 'size' ...}. Whether
- * types are installed and parameters valid is checked by {@link StructureBuilder}.
+ * {@code members[2] CorticalLayer 'L4' > members[0] NeuronGroup 'L4.exc': 'size' ...}. A member
+ * with a mistake is reported and skipped, and reading goes on with the next one, so one
+ * {@link DocumentException} lists the first mistake of every member; passing a limit (depth,
+ * object count) stops reading at once. Whether types are installed and parameters valid is checked
+ * by {@link StructureBuilder}.
  */
 public final class DocumentReader {
     /** Deepest allowed nesting of structures. */
@@ -41,6 +44,17 @@ public final class DocumentReader {
     private static final Set<String> PORT = Set.of("object", "label", "behaviors");
 
     private int objects;
+    /** Mistakes of the members read so far, each with its location. */
+    private final List<String> problems = new ArrayList<>();
+
+    /** A limit of the reader was passed: reading stops at once, whatever member it is in. */
+    private static final class LimitExceeded extends DocumentException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(String message) {
+            super(message);
+        }
+    }
 
     private DocumentReader() {
     }
@@ -48,16 +62,28 @@ public final class DocumentReader {
     /**
      * Reads a whole document.
      *
-     * @throws DocumentException naming the location and the problem
+     * @throws DocumentException naming the location and the problem, for every member with one
      */
     public static StructureDocument read(Object root) {
+        DocumentReader r = new DocumentReader();
+        StructureDocument doc;
         try {
-            return new DocumentReader().document(root);
+            doc = r.document(root);
+        } catch (LimitExceeded e) { // reading stopped: with the members' mistakes found before it
+            if (r.problems.isEmpty()) {
+                throw e;
+            }
+            r.problems.add(e.getMessage());
+            throw new DocumentException(r.problems);
         } catch (DocumentException e) {
             throw e;
         } catch (ConexException e) {
             throw new DocumentException(e.getMessage(), e);
         }
+        if (!r.problems.isEmpty()) {
+            throw new DocumentException(r.problems);
+        }
+        return doc;
     }
 
     private StructureDocument document(Object root) {
@@ -100,20 +126,31 @@ public final class DocumentReader {
             throw new DocumentException(prefix + "members: expected a list, found " + ParameterException.describe(raw));
         }
         if (depth > MAX_DEPTH) {
-            throw new DocumentException(prefix + "members: structures are nested more than " + MAX_DEPTH
+            throw new LimitExceeded(prefix + "members: structures are nested more than " + MAX_DEPTH
                     + " levels deep");
         }
         List<Node> out = new ArrayList<>();
         int i = 0;
         for (Object o : (List<?>) raw) {
-            out.add(node(o, prefix + "members[" + i++ + "]", depth));
+            try {
+                out.add(node(o, prefix + "members[" + i++ + "]", depth));
+            } catch (LimitExceeded e) {
+                throw e;
+            } catch (DocumentException e) {
+                problems.addAll(e.problems()); // reported; the member is left out and reading goes on
+            } catch (ConexException e) {
+                problems.add(e.getMessage());
+            }
+            if (problems.size() >= DocumentException.MAX_PROBLEMS) {
+                throw new LimitExceeded(DocumentException.stopped(problems.size()));
+            }
         }
         return out;
     }
 
     private Node node(Object raw, String where, int depth) {
         if (++objects > MAX_OBJECTS) {
-            throw new DocumentException(where + ": the document describes more than " + MAX_OBJECTS + " objects");
+            throw new LimitExceeded(where + ": the document describes more than " + MAX_OBJECTS + " objects");
         }
         Map<String, Object> m = map(raw, where);
         if (m.containsKey("class")) {
