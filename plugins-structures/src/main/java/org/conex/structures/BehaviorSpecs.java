@@ -133,12 +133,26 @@ public final class BehaviorSpecs {
      */
     public static void check(List<BehaviorSpec> specs, BehaviorLookup lookup, String where) {
         for (BehaviorSpec s : specs) {
-            BehaviorType t = lookup.find(s.type()).orElseThrow(() -> new ConexException(where + ": unknown behavior '"
-                    + s.type() + "'; installed: " + lookup.names()));
-            List<ParameterException> errors = t.check(s.params());
-            if (!errors.isEmpty()) {
-                throw new ConexException(where + ": " + errors.get(0).getMessage(), errors.get(0));
+            List<String> p = problems(s, lookup, where);
+            if (!p.isEmpty()) {
+                throw new ConexException(p.get(0));
             }
         }
+    }
+
+    /**
+     * Every problem of one spec, each a message starting with {@code where}: its type is not
+     * installed, or each parameter that does not validate. Empty if the spec is fine.
+     */
+    public static List<String> problems(BehaviorSpec spec, BehaviorLookup lookup, String where) {
+        BehaviorType t = lookup.find(spec.type()).orElse(null);
+        if (t == null) {
+            return List.of(where + ": unknown behavior '" + spec.type() + "'; installed: " + lookup.names());
+        }
+        List<String> out = new ArrayList<>();
+        for (ParameterException e : t.check(spec.params())) {
+            out.add(where + ": " + e.getMessage());
+        }
+        return out;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.conex.api.ConexException;
 import org.conex.api.behavior.BehaviorLookup;
-import org.conex.api.behavior.BehaviorType;
 import org.conex.api.behavior.ParameterException;
 import org.conex.api.model.Network;
 import org.conex.api.model.NeuronGroup;
@@ -15,6 +14,7 @@ import org.conex.api.structure.BehaviorSpec;
 import org.conex.api.structure.StructureLookup;
 import org.conex.api.structure.StructureType;
 import org.conex.structures.BehaviorMap;
+import org.conex.structures.BehaviorSpecs;
 import org.conex.structures.io.StructureDocument.GroupNode;
 import org.conex.structures.io.StructureDocument.Node;
 import org.conex.structures.io.StructureDocument.PortSpec;
@@ -180,15 +180,8 @@ final class DocumentCheck {
     private void behaviors(List<BehaviorSpec> specs, String where) {
         boolean known = true;
         for (BehaviorSpec s : specs) {
-            BehaviorType t = behaviors.find(s.type()).orElse(null);
-            if (t == null) {
-                problem(where + ": unknown behavior '" + s.type() + "'; installed: " + behaviors.names());
-                known = false;
-                continue;
-            }
-            for (ParameterException e : t.check(s.params())) {
-                problem(where + ": " + e.getMessage());
-            }
+            BehaviorSpecs.problems(s, behaviors, where).forEach(this::problem);
+            known &= behaviors.find(s.type()).isPresent();
         }
         if (known) { // priorities are known only for installed types
             try {
