@@ -58,10 +58,10 @@ final class Platform implements AutoCloseable {
         String jackson = SystemPackages.scan(System.getProperty("java.class.path"), List.of("jackson-", "snakeyaml-"),
                 List.of("com.fasterxml.jackson", "org.yaml.snakeyaml"));
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, extra + "," + jackson + ","
-                + "org.conex.api;version=1.0.0,org.conex.api.behavior;version=1.1.0,org.conex.api.model;version=1.1.0,"
+                + "org.conex.api;version=1.0.0,org.conex.api.behavior;version=1.1.0,org.conex.api.model;version=1.2.0,"
                 + "org.conex.api.neuron;version=1.0.0,org.conex.api.record;version=1.2.0,"
-                + "org.conex.api.tensor;version=1.2.0,org.conex.api.helper;version=1.0.0,org.conex.api.structure;version=1.1.0,"
-                + "org.conex.runtime;version=0.2.0,org.conex.runtime.conformance;version=0.1.0,"
+                + "org.conex.api.tensor;version=1.3.0,org.conex.api.helper;version=1.0.0,org.conex.api.structure;version=1.1.0,"
+                + "org.conex.runtime;version=0.3.0,org.conex.runtime.conformance;version=0.1.0,"
                 + "org.conex.runtime.hotswap;version=0.1.0");
         fw = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
         fw.start();

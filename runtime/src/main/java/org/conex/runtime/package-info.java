@@ -2,7 +2,7 @@
  * The engine: {@code Simulation} (global schedule, step lock) and {@code BehaviorRegistry} (providers by registered name, ranking).
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.conex.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.conex.api.ModelException;
 import org.conex.api.behavior.Behavior;
 import org.conex.api.tensor.DType;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.api.tensor.RandomStreams;
 
 /**
@@ -33,6 +34,7 @@ public final class Network extends NetworkObject {
     private long iteration;
     private boolean initialized;
     private boolean referenceQuirks;
+    private volatile KernelThreads kernelThreads = KernelThreads.SINGLE;
     private final List<String> warnings = new ArrayList<>();
     /** How many neuron groups asked for each primary tag (the count PymoNNtorch's rename uses). */
     private final java.util.Map<String, Integer> askedTags = new java.util.HashMap<>();
@@ -105,6 +107,23 @@ public final class Network extends NetworkObject {
     /** See {@link #referenceQuirks()}. Set it before initialization. */
     public void setReferenceQuirks(boolean on) {
         this.referenceQuirks = on;
+    }
+
+    /**
+     * The threads that large kernels of this network's behaviors may split their work over
+     * ({@link org.conex.api.tensor.RowSums} for example): {@link KernelThreads#SINGLE} unless set.
+     * The results do not depend on it, only the time does.
+     */
+    public KernelThreads kernelThreads() {
+        return kernelThreads;
+    }
+
+    /**
+     * Sets the threads of {@link #kernelThreads()}; may be changed between steps. The caller owns
+     * them (and closes them, if they need closing, after the network's last step).
+     */
+    public void setKernelThreads(KernelThreads threads) {
+        this.kernelThreads = Objects.requireNonNull(threads, "threads");
     }
 
     /**

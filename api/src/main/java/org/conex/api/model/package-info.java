@@ -6,7 +6,7 @@
  * working and only a major version breaks them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.conex.api.model;
 
 import org.osgi.annotation.bundle.Export;

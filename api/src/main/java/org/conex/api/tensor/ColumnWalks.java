@@ -3,7 +3,8 @@ package org.conex.api.tensor;
 import java.nio.FloatBuffer;
 
 /**
- * The loops behind {@link Kernels#addToColumns} and {@link Kernels#addToColumnsOfEveryRow}: each
+ * The loops behind {@link Kernels#addToColumns} and {@link Kernels#addToColumnsOfEveryRow} (over the
+ * rows {@code [fromRow, toRow)}, so that {@link ColumnUpdates} can split them): each
  * in its own method, so that each is compiled with its own profile. Arguments are checked by the
  * callers' documented contracts; the buffer's own bounds checks stay in force.
  */
@@ -11,13 +12,13 @@ final class ColumnWalks {
     private ColumnWalks() {
     }
 
-    static void walkEveryRow(FloatBuffer w, int cols, float[] increments, int nRows, int[] columns,
+    static void walkEveryRow(FloatBuffer w, int cols, float[] increments, int fromRow, int toRow, int[] columns,
                              int nColumns, float lo, float hi) {
         int k = 0;
         for (; k + 2 <= nColumns; k += 2) {
             int j0 = columns[k];
             int j1 = columns[k + 1];
-            for (int r = 0; r < nRows; r++) {
+            for (int r = fromRow; r < toRow; r++) {
                 float c = increments[r];
                 int e0 = r * cols + j0;
                 int e1 = r * cols + j1;
@@ -27,7 +28,7 @@ final class ColumnWalks {
         }
         for (; k < nColumns; k++) {
             int j = columns[k];
-            for (int r = 0; r < nRows; r++) {
+            for (int r = fromRow; r < toRow; r++) {
                 int e = r * cols + j;
                 w.put(e, Kernels.clamp(w.get(e) + increments[r], lo, hi));
             }
@@ -35,13 +36,13 @@ final class ColumnWalks {
     }
 
     /** {@link #walkEveryRow} with {@code lo = -inf}: {@code min(w + c, hi)}, the same values. */
-    static void walkEveryRowAtMost(FloatBuffer w, int cols, float[] increments, int nRows, int[] columns,
+    static void walkEveryRowAtMost(FloatBuffer w, int cols, float[] increments, int fromRow, int toRow, int[] columns,
                                    int nColumns, float hi) {
         int k = 0;
         for (; k + 2 <= nColumns; k += 2) {
             int j0 = columns[k];
             int j1 = columns[k + 1];
-            for (int r = 0; r < nRows; r++) {
+            for (int r = fromRow; r < toRow; r++) {
                 float c = increments[r];
                 int e0 = r * cols + j0;
                 int e1 = r * cols + j1;
@@ -51,7 +52,7 @@ final class ColumnWalks {
         }
         for (; k < nColumns; k++) {
             int j = columns[k];
-            for (int r = 0; r < nRows; r++) {
+            for (int r = fromRow; r < toRow; r++) {
                 int e = r * cols + j;
                 w.put(e, Math.min(w.get(e) + increments[r], hi));
             }

@@ -262,9 +262,9 @@ public final class Kernels {
             java.util.Objects.checkIndex(columns[k], cols);
         }
         if (lo == Float.NEGATIVE_INFINITY) {
-            ColumnWalks.walkEveryRowAtMost(w, cols, increments, nRows, columns, nColumns, hi);
+            ColumnWalks.walkEveryRowAtMost(w, cols, increments, 0, nRows, columns, nColumns, hi);
         } else {
-            ColumnWalks.walkEveryRow(w, cols, increments, nRows, columns, nColumns, lo, hi);
+            ColumnWalks.walkEveryRow(w, cols, increments, 0, nRows, columns, nColumns, lo, hi);
         }
     }
 }
