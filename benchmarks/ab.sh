@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A/B comparison of two checkouts in one JVM (docs/performance.md, "What changed this round"):
 #   benchmarks/ab.sh ROOT_A ROOT_B WORKLOAD [ROUNDS]      e.g. a git worktree of main against this tree
+#   AB_ARGS_A="--threads 1" AB_ARGS_B="--threads 2" benchmarks/ab.sh . . conex-1k   (options per side)
 # Builds each tree's benchmark classes offline (nothing installed), then alternates rounds of the
 # workload between the two versions, each in its own class loader, and prints their CPU seconds.
 set -euo pipefail

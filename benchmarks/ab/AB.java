@@ -14,7 +14,9 @@ import java.util.List;
  * CoNeX classes in their own class loader over one shared loader of the third-party jars (ND4J
  * loads its native library once), alternating rounds of {@code BenchMain WORKLOAD --same-jvm}, the
  * order swapped every round. Prints each version's CPU seconds (median of each round's measured
- * runs) as min, lower quartile and median over the rounds. Run through benchmarks/ab.sh.
+ * runs) and wall seconds as min, lower quartile and median over the rounds. Extra bench options
+ * per side come from AB_ARGS_A and AB_ARGS_B (the same tree twice with AB_ARGS_A="--threads 1"
+ * AB_ARGS_B="--threads 2" compares thread counts). Run through benchmarks/ab.sh.
  */
 public final class AB {
     public static void main(String[] args) throws Exception {
@@ -41,6 +43,8 @@ public final class AB {
             loaders[v] = new URLClassLoader(own.toArray(new URL[0]), thirdParty);
         }
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> wall = List.of(new ArrayList<>(), new ArrayList<>());
+        String[][] extra = {options("AB_ARGS_A"), options("AB_ARGS_B")};
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < 2; k++) {
                 int v = r % 2 == 0 ? k : 1 - k;
@@ -49,8 +53,9 @@ public final class AB {
                         .getMethod("run", String[].class, PrintStream.class, PrintStream.class);
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 PrintStream out = new PrintStream(bytes);
-                int status = (int) run.invoke(null, new String[] {workload, "--same-jvm", "--runs", "5",
-                        "--warmup-seconds", "1"}, out, out);
+                List<String> argv = new ArrayList<>(List.of(workload, "--same-jvm", "--runs", "5", "--warmup-seconds", "1"));
+                argv.addAll(List.of(extra[v]));
+                int status = (int) run.invoke(null, argv.toArray(new String[0]), out, out);
                 out.flush();
                 if (status != 0) {
                     System.err.println(bytes);
@@ -58,16 +63,30 @@ public final class AB {
                 }
                 for (String line : bytes.toString().split("\n")) {
                     if (line.startsWith(workload + " ")) {
-                        cpu.get(v).add(Double.parseDouble(line.trim().split("\\s+")[4]));
+                        String[] f = line.trim().split("\\s+");
+                        wall.get(v).add(Double.parseDouble(f[2]));
+                        cpu.get(v).add(Double.parseDouble(f[4]));
                     }
                 }
             }
         }
         for (int v = 0; v < 2; v++) {
-            List<Double> x = new ArrayList<>(cpu.get(v));
-            Collections.sort(x);
-            System.out.printf("%s %s: CPU s min %.4f, lower quartile %.4f, median %.4f; rounds %s%n",
-                    v == 0 ? "A" : "B", roots[v], x.get(0), x.get(x.size() / 4), x.get(x.size() / 2), cpu.get(v));
+            String name = (v == 0 ? "A" : "B") + " " + roots[v] + (extra[v].length == 0 ? "" : " " + String.join(" ", extra[v]));
+            print(name, "CPU s (stepping thread)", cpu.get(v));
+            print(name, "wall s", wall.get(v));
         }
+    }
+
+    private static void print(String name, String what, List<Double> rounds) {
+        List<Double> x = new ArrayList<>(rounds);
+        Collections.sort(x);
+        System.out.printf("%s: %s min %.4f, lower quartile %.4f, median %.4f; rounds %s%n",
+                name, what, x.get(0), x.get(x.size() / 4), x.get(x.size() / 2), rounds);
+    }
+
+    /** Extra bench options of one side, from an environment variable (e.g. AB_ARGS_B="--threads 2"). */
+    private static String[] options(String variable) {
+        String v = System.getenv(variable);
+        return v == null || v.isBlank() ? new String[0] : v.trim().split("\\s+");
     }
 }

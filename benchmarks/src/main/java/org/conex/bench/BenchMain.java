@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.conex.runtime.BehaviorRegistry;
+import org.conex.runtime.KernelThreadPool;
 
 /**
  * The benchmark command: {@code BenchMain [NAME...] [--runs N] [--warmup N] [--json FILE]}.
@@ -54,6 +55,8 @@ public final class BenchMain {
         boolean profile = false;
         boolean sameJvm = false;
         boolean child = false;
+        KernelThreadPool pool = null;
+        int threads = KernelThreadPool.threadsFor(0);
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -62,6 +65,10 @@ public final class BenchMain {
                     case "--warmup-seconds":
                         warmupSeconds = seconds(args, ++i, "--warmup-seconds");
                         passOn.addAll(List.of("--warmup-seconds", args[i]));
+                        break;
+                    case "--threads":
+                        threads = threads(args, ++i);
+                        passOn.addAll(List.of("--threads", args[i]));
                         break;
                     case "--json": json = Path.of(value(args, ++i, "--json")); break;
                     case "--profile": profile = true; passOn.add("--profile"); break;
@@ -82,15 +89,21 @@ public final class BenchMain {
             doc.put("java", System.getProperty("java.version"));
             doc.put("cpus", Runtime.getRuntime().availableProcessors());
             doc.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+            doc.put("threads", threads);
             int status = 0;
+            if (!child && (workloads.size() > 1 && !sameJvm)) {
+                out.println(threadsLine(threads));
+            }
             if (workloads.size() > 1 && !sameJvm) {
                 status = forked(workloads, passOn, doc, mapper, out, err);
             } else if (!workloads.isEmpty()) {
+                pool = new KernelThreadPool(threads);
                 BehaviorRegistry registry = BehaviorRegistry.fromClassPath();
                 startup.mark("registry_loaded");
-                BenchRunner runner = new BenchRunner(registry, startup, warmupSeconds);
+                BenchRunner runner = new BenchRunner(registry, startup, warmupSeconds, pool);
                 ArrayNode list = doc.putArray("workloads");
                 if (!child) {
+                    out.println(threadsLine(threads));
                     out.println(header());
                 }
                 for (Workload w : workloads) {
@@ -116,6 +129,7 @@ public final class BenchMain {
                 }
             }
             if (scaling) {
+                // One thread: the table reports the CPU time of the stepping thread per step.
                 doc.set("scaling", mapper.valueToTree(new ScalingTable(BehaviorRegistry.fromClassPath()).run(out)));
             }
             if (json != null) {
@@ -132,6 +146,29 @@ public final class BenchMain {
         } catch (IOException e) {
             err.println("bench: " + e.getMessage());
             return 2;
+        } finally {
+            if (pool != null) {
+                pool.close();
+            }
+        }
+    }
+
+    private static String threadsLine(int threads) {
+        return "kernel threads: " + threads + (threads == 1 ? "" : " (the caller and " + (threads - 1)
+                + " helper" + (threads == 2 ? "" : "s") + "; --threads 1 for one)");
+    }
+
+    private static int threads(String[] args, int i) {
+        String v = value(args, i, "--threads");
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > KernelThreadPool.MAX_THREADS) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--threads needs an integer from 1 to " + KernelThreadPool.MAX_THREADS
+                    + ", found '" + v + "'");
         }
     }
 
@@ -235,7 +272,7 @@ public final class BenchMain {
     }
 
     private static void usage(PrintStream s) {
-        s.println("usage: bench [NAME...] [--runs N] [--warmup N] [--warmup-seconds S] [--json FILE] [--profile]"
+        s.println("usage: bench [NAME...] [--runs N] [--warmup N] [--warmup-seconds S] [--threads N] [--json FILE] [--profile]"
                 + " [--same-jvm]");
         s.println("  NAME: " + String.join(", ", Workloads.names()) + ", conex (1k, 4k, 10k), all (default),");
         s.println("        scaling (cost per step against size and connectivity)");
@@ -244,6 +281,8 @@ public final class BenchMain {
         s.println("  --warmup-seconds S   ... and at least S seconds of warm-up simulation (default "
                 + BenchRunner.WARMUP_SECONDS + "; the warm-up stops after " + BenchRunner.MAX_WARMUP_WALL_SECONDS
                 + " s of wall time, builds included)");
+        s.println("  --threads N          kernel threads (default: one per available processor; results are the");
+        s.println("                       same for every N, only the time changes)");
         s.println("  --json FILE          also write the results as JSON");
         s.println("  --profile            also time one run behavior by behavior (where the time goes)");
         s.println("  --same-jvm           run all workloads in this JVM (default: each in its own JVM,");

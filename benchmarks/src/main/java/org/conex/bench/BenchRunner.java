@@ -9,6 +9,7 @@ import java.util.Map;
 import org.conex.api.behavior.BehaviorLookup;
 import org.conex.api.model.Network;
 import org.conex.api.model.NetworkObject;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.api.tensor.SparseWeights;
 import org.conex.runtime.Simulation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,17 +40,20 @@ final class BenchRunner {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Startup startup;
     private final double warmupSeconds;
+    private final KernelThreads kernelThreads;
 
     /**
      * @param behaviors     the registry the workloads are built from
      * @param startup       receives the milestones of the first run
      * @param warmupSeconds minimum simulated seconds of warm-up per workload (normally
      *                      {@value #WARMUP_SECONDS})
+     * @param kernelThreads the threads every network's kernels may use
      */
-    BenchRunner(BehaviorLookup behaviors, Startup startup, double warmupSeconds) {
+    BenchRunner(BehaviorLookup behaviors, Startup startup, double warmupSeconds, KernelThreads kernelThreads) {
         this.behaviors = behaviors;
         this.startup = startup;
         this.warmupSeconds = warmupSeconds;
+        this.kernelThreads = kernelThreads;
     }
 
     /**
@@ -61,6 +65,7 @@ final class BenchRunner {
         java.util.List<StepProfile.Entry> p = null;
         for (int r = 0; r < PROFILE_RUNS; r++) {
             Network net = w.build(behaviors, SEED);
+            net.setKernelThreads(kernelThreads);
             Simulation sim = new Simulation(net);
             sim.initialize();
             p = StepProfile.run(sim, w.steps());
@@ -134,6 +139,7 @@ final class BenchRunner {
     private Run once(Workload w) {
         long b0 = System.nanoTime();
         Network net = w.build(behaviors, SEED);
+        net.setKernelThreads(kernelThreads);
         Simulation sim = new Simulation(net);
         sim.initialize();
         long b1 = System.nanoTime();

@@ -17,8 +17,10 @@ import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.model.Network;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.api.tensor.Views;
 import org.conex.runtime.BehaviorRegistry;
+import org.conex.runtime.KernelThreadPool;
 import org.conex.runtime.Simulation;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,48 @@ class WorkloadsTest {
         }
     }
 
+    /** Counts the calls that were split into several parts, and passes them to a real pool. */
+    static final class CountingThreads implements KernelThreads {
+        private final KernelThreads pool;
+        int splitCalls;
+
+        CountingThreads(KernelThreads pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public int count() {
+            return pool.count();
+        }
+
+        @Override
+        public void run(int parts, Part part) {
+            splitCalls += parts > 1 ? 1 : 0;
+            pool.run(parts, part);
+        }
+    }
+
+    @Test
+    void kernelThreadsChangeNothingInTheResults() {
+        // sizes at which RowSums and the column walk are split (RowSums.PARALLEL_MIN, ColumnUpdates.PARALLEL_MIN)
+        for (Workload w : List.of(new SimpleLifWorkload(3000, 60), new IzhikevichWorkload(2500, 150),
+                new CortexWorkload("conex-4k-short", 4000, 60))) {
+            Network one = w.build(REGISTRY, 3);
+            new Simulation(one).simulate(w.steps());
+            try (KernelThreadPool pool = new KernelThreadPool(3)) {
+                CountingThreads threads = new CountingThreads(pool);
+                Network many = w.build(REGISTRY, 3);
+                many.setKernelThreads(threads);
+                new Simulation(many).simulate(w.steps());
+                assertTrue(threads.splitCalls >= 10, w.name() + ": split calls " + threads.splitCalls);
+                assertEquals(w.summary(one), w.summary(many), w.name());
+                assertArrayEquals(weights(one), weights(many), w.name());
+                BenchRunner.release(many);
+            }
+            BenchRunner.release(one);
+        }
+    }
+
     @Test
     void commandLineErrorsExitWithTwoAndUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -91,6 +135,8 @@ class WorkloadsTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown workload 'nosuch'; known: simple-lif"));
         assertEquals(2, BenchMain.run(new String[] {"--runs", "0"}, out, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--runs needs a positive integer, found '0'"));
+        assertEquals(2, BenchMain.run(new String[] {"--threads", "0"}, out, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--threads needs an integer from 1 to 64, found '0'"));
         assertEquals(0, BenchMain.run(new String[] {"--help"}, out, e));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.conex.api.model.Network;
 import org.conex.bench.BenchMain;
+import org.conex.runtime.KernelThreadPool;
 import org.conex.runtime.Simulation;
 import org.conex.runtime.model.ModelBuilder;
 import org.conex.runtime.model.ModelInvalidException;
@@ -60,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Run all workloads in this JVM (default: each in its own, as a user's run would be).")
     boolean sameJvm;
 
+    @Option(names = "--threads", paramLabel = "N", description = {"Threads for the large per-step kernels (default:",
+        "one per available processor). The results are the same for every N."})
+    Integer threads;
+
     @Option(names = "--model", paramLabel = "FILE",
             description = "Measure this model file instead of the workloads (steps/s after a warm-up).")
     Path model;
@@ -77,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String badThreads = ThreadsOption.problem(threads);
+        if (badThreads != null) {
+            ctx.error(badThreads);
+            return ExitCode.INVALID;
+        }
         if (model != null) {
             if (!names.isEmpty()) {
                 ctx.err().println("conex: bench takes workload names or --model, not both");
@@ -103,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
         if (sameJvm) {
             args.add("--same-jvm");
         }
+        if (threads != null) {
+            args.addAll(List.of("--threads", threads.toString()));
+        }
         int code = BenchMain.run(args.toArray(new String[0]), ctx.out(), ctx.err());
         ctx.out().flush();
         return code;
@@ -119,12 +132,15 @@ final class BenchCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         Simulation sim = new Simulation(net);
+        KernelThreadPool pool = new KernelThreadPool(ThreadsOption.count(threads));
+        net.setKernelThreads(pool);
         try {
             sim.initialize();
             sim.simulate(warmupSteps);
             long steps = m.spec().run().steps();
-            ctx.out().printf("%s: %d neuron groups, %d synapse groups, %d steps per repetition%n", m.spec().name(),
-                    net.neuronGroups().size(), net.synapseGroups().size(), steps);
+            ctx.out().printf("%s: %d neuron groups, %d synapse groups, %d steps per repetition, %d kernel thread%s%n",
+                    m.spec().name(), net.neuronGroups().size(), net.synapseGroups().size(), steps, pool.count(),
+                    pool.count() == 1 ? "" : "s");
             for (int r = 1; r <= repeat; r++) {
                 long t0 = System.nanoTime();
                 sim.simulate(steps);
@@ -135,6 +151,8 @@ final class BenchCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             ctx.error("the model failed while running: " + e.getMessage());
             return ExitCode.RUN_FAILED;
+        } finally {
+            pool.close();
         }
         return ExitCode.OK;
     }

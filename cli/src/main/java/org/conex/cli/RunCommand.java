@@ -14,6 +14,7 @@ import org.conex.cli.run.Experiment;
 import org.conex.cli.run.Progress;
 import org.conex.cli.run.RunFolder;
 import org.conex.cli.run.RunLog;
+import org.conex.runtime.KernelThreadPool;
 import org.conex.runtime.checkpoint.Checkpoint;
 import org.conex.runtime.checkpoint.CheckpointException;
 import org.conex.runtime.model.ModelInvalidException;
@@ -68,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-checkpoints", paramLabel = "N", description = "Periodic checkpoints kept (default 3).")
     int keep = 3;
 
+    @Option(names = "--threads", paramLabel = "N", description = {"Threads for the large per-step kernels (default:",
+        "one per available processor). The results are the same for every N."})
+    Integer threads;
+
     RunCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -76,6 +81,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (!java.util.List.of("auto", "bar", "log", "none").contains(progressMode)) {
             ctx.error("--progress expects auto, bar, log or none, found '" + progressMode + "'");
+            return ExitCode.INVALID;
+        }
+        String badThreads = ThreadsOption.problem(threads);
+        if (badThreads != null) {
+            ctx.error(badThreads);
             return ExitCode.INVALID;
         }
         Checkpoint checkpoint = null;
@@ -234,8 +244,18 @@ final class RunCommand implements Callable<Integer> {
 
     private int execute(ModelLoading.Loaded m, RunFolder folder, RunLog log, Checkpoint checkpoint, boolean inPlace)
             throws IOException {
+        KernelThreadPool pool = new KernelThreadPool(ThreadsOption.count(threads));
+        try {
+            return run(m, checkpoint, inPlace, folder, log, pool);
+        } finally {
+            pool.close();
+        }
+    }
+
+    private int run(ModelLoading.Loaded m, Checkpoint checkpoint, boolean inPlace, RunFolder folder, RunLog log,
+                    KernelThreadPool pool) throws IOException {
         Experiment exp = new Experiment(ctx.registry(), m.reader(), m.spec(), m.document().name(), folder, log,
-                Progress.forMode(progressMode, ctx.err()), keep);
+                Progress.forMode(progressMode, ctx.err()), keep, pool);
         ObjectNode info = inPlace ? folder.readRunInfo() : RunFolder.newInfo();
         info.put("name", m.spec().name());
         info.put("model", m.document().name());
@@ -245,6 +265,7 @@ final class RunCommand implements Callable<Integer> {
         info.put("status", "running");
         info.put("started", LocalDateTime.now().toString());
         info.put("java", System.getProperty("java.version"));
+        info.put("kernel_threads", pool.count());
         if (checkpoint != null) {
             info.put("resumed_from", checkpoint.file().toString());
         }
@@ -252,7 +273,7 @@ final class RunCommand implements Callable<Integer> {
         exp.providers().forEach(prov::put);
         folder.writeRunInfo(info);
         log.info("run '" + m.spec().name() + "': " + m.spec().run().steps() + " steps, seed " + m.spec().network().seed()
-                + ", folder " + folder.dir());
+                + ", " + pool.count() + " kernel thread" + (pool.count() == 1 ? "" : "s") + ", folder " + folder.dir());
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -32,14 +32,23 @@ class BenchCommandTest {
     @Test
     void aTinyRunPrintsTheResultLineSummaryAndJson() throws Exception {
         CliFixture.Result r = new CliFixture(work).run("bench", "conex-1k", "--runs", "1", "--warmup", "1",
-                "--warmup-seconds", "0", "--json", "out.json");
+                "--warmup-seconds", "0", "--json", "out.json", "--threads", "2");
         assertEquals(ExitCode.OK, r.code(), r.all());
+        assertTrue(r.out().contains("kernel threads: 2 (the caller and 1 helper"), r.out());
         assertTrue(r.out().contains("sim s median"), r.out());
         // the deterministic summary of the cortical workload at N = 1k (docs/performance.md)
         assertTrue(r.out().contains("conex-1k") && r.out().contains("input_spikes=5902 exc_spikes=20976"), r.out());
         assertTrue(r.out().contains("start-up (conex-1k"), r.out());
         String json = Files.readString(work.resolve("out.json"));
         assertTrue(json.contains("\"name\" : \"conex-1k\"") && json.contains("\"exc_spikes\" : 20976"), json);
+        assertTrue(json.contains("\"threads\" : 2"), json);
+    }
+
+    @Test
+    void aThreadCountOutOfRangeIsAUsageError() {
+        CliFixture.Result r = new CliFixture(work).run("bench", "conex-1k", "--threads", "0");
+        assertEquals(ExitCode.INVALID, r.code());
+        assertTrue(r.err().contains("--threads expects 1 to 64, found 0"), r.err());
     }
 
     @Test

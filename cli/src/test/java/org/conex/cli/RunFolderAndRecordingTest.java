@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.conex.runtime.KernelThreadPool;
 import org.conex.runtime.recording.NpyType;
 import org.conex.runtime.recording.NpyWriter;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +45,7 @@ class RunFolderAndRecordingTest {
         assertEquals("completed", info.get("status").asText());
         assertEquals(300, info.get("last_step").asLong());
         assertEquals(42, info.get("seed").asLong());
+        assertEquals(KernelThreadPool.threadsFor(0), info.get("kernel_threads").asInt(), "default: one per processor");
         assertTrue(info.get("providers").get("LIF").asText().startsWith("1.0.0 from "), info.toString());
         assertTrue(r.err().contains("progress: step 30/300 (10%)"), r.err());
         JsonNode index = new ObjectMapper().readTree(run.resolve("recordings/index.json").toFile());
@@ -52,6 +54,29 @@ class RunFolderAndRecordingTest {
         assertEquals("[301,6]", v.get("shape").toString(), "row 0 is the state after initialization");
         assertEquals(0, v.get("first_step").asLong());
         assertEquals(300, v.get("last_step").asLong());
+    }
+
+    @Test
+    void theThreadCountChangesNoRecordedValue() throws Exception {
+        CliFixture cli = new CliFixture(work);
+        String model = cli.model("six-lif.yaml").toString();
+        assertEquals(ExitCode.OK, cli.run("run", model, "--progress", "none", "--steps", "100", "--out", "one",
+                "--threads", "1").code());
+        CliFixture.Result r = cli.run("run", model, "--progress", "log", "--steps", "100", "--out", "three",
+                "--threads", "3");
+        assertEquals(ExitCode.OK, r.code(), r.all());
+        assertTrue(r.err().contains("3 kernel threads"), r.err());
+        assertEquals(3, new ObjectMapper().readTree(work.resolve("three/run.json").toFile()).get("kernel_threads").asInt());
+        for (String f : List.of("recordings/exc.v.npy", "recordings/exc.spikes.events.npy")) {
+            assertArrayEquals(Files.readAllBytes(work.resolve("one").resolve(f)),
+                    Files.readAllBytes(work.resolve("three").resolve(f)), f);
+        }
+        for (String bad : List.of("0", "65")) {
+            CliFixture.Result refused = cli.run("run", model, "--threads", bad, "--out", "bad-" + bad);
+            assertEquals(ExitCode.INVALID, refused.code(), refused.all());
+            assertTrue(refused.err().contains("--threads expects 1 to 64, found " + bad), refused.err());
+            assertTrue(Files.notExists(work.resolve("bad-" + bad)), "nothing written");
+        }
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.api.tensor.Kernels;
+import org.conex.api.tensor.RowSums;
 import org.conex.api.tensor.Views;
 import org.conex.api.tensor.WeightChanges;
 
@@ -22,7 +24,10 @@ import org.conex.api.tensor.WeightChanges;
  * <p>Event-driven: only the pairs change, so only they are visited and clipped (the weights are
  * clipped once as a whole at initialization, so every other entry is already inside the bounds);
  * the result equals the dense update and full clip. The changed rows are marked on the synapse's
- * weight changes. Parameters: {@code increment} (default 0.001), {@code w_min} (0), {@code w_max} (1).
+ * weight changes. With the network's {@link KernelThreads} the pairs are split by the column ranges
+ * of {@link RowSums} (whose rows the drive of the previous step read on the same threads), so each
+ * thread updates the cache lines it already holds; the same weights for every thread count.
+ * Parameters: {@code increment} (default 0.001), {@code w_min} (0), {@code w_max} (1).
  */
 public final class SimplePairSTDP extends ClippedDenseRule {
     public static final BehaviorType TYPE = BehaviorType.builder("SimplePairSTDP", SimplePairSTDP::new)
@@ -40,6 +45,10 @@ public final class SimplePairSTDP extends ClippedDenseRule {
     private int[] pre;
     private int[] posts;
     private float[] increments;
+    private final KernelThreads.Part part = this::updateRange;
+    private FloatBuffer w;
+    private int nPre;
+    private int nPost;
 
     public SimplePairSTDP(Params params) {
         super(params);
@@ -70,6 +79,53 @@ public final class SimplePairSTDP extends ClippedDenseRule {
         for (int a = 0; a < nPre; a++) {
             changes.markRow(pre[a]);
         }
-        Kernels.addToColumns(w, nDst, pre, increments, nPre, posts, nPost, lo, hi);
+        KernelThreads threads = s.network().kernelThreads();
+        int parts = RowSums.columnParts(nDst, threads);
+        if (parts < 2 || (long) nPre * nPost < SPLIT_MIN || 4L * w.limit() < RowSums.PARALLEL_MIN_BYTES) {
+            Kernels.addToColumns(w, nDst, pre, increments, nPre, posts, nPost, lo, hi);
+            return;
+        }
+        this.w = w;
+        this.nPre = nPre;
+        this.nPost = nPost;
+        try {
+            threads.run(parts, part);
+        } finally {
+            this.w = null;
+        }
+    }
+
+    /** The least number of pairs that are split over threads. */
+    private static final int SPLIT_MIN = 512;
+
+    /** The pairs whose destination lies in column range {@code p} of RowSums' split. */
+    private void updateRange(int p, int parts) {
+        int nDst = posts.length;
+        int from = firstAtLeast(RowSums.rangeStart(nDst, p, parts));
+        int to = firstAtLeast(RowSums.rangeStart(nDst, p + 1, parts));
+        FloatBuffer wb = w;
+        float c = increment;
+        for (int a = 0; a < nPre; a++) {
+            int base = pre[a] * nDst;
+            for (int k = from; k < to; k++) {
+                int e = base + posts[k];
+                wb.put(e, Kernels.clamp(wb.get(e) + c, lo, hi));
+            }
+        }
+    }
+
+    /** The index of the first spiking destination {@code >= column} (posts are ascending). */
+    private int firstAtLeast(int column) {
+        int left = 0;
+        int right = nPost;
+        while (left < right) {
+            int mid = (left + right) >>> 1;
+            if (posts[mid] < column) {
+                left = mid + 1;
+            } else {
+                right = mid;
+            }
+        }
+        return left;
     }
 }

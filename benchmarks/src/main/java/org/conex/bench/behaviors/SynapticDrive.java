@@ -56,7 +56,7 @@ final class SynapticDrive {
             if (count == 0) {
                 continue;
             }
-            rowSums.sum(((Vec.F32) w).buffer(), active, count, sum);
+            rowSums.sum(((Vec.F32) w).buffer(), active, count, sum, g.network().kernelThreads());
             target.get(0, current, 0, n);
             for (int j = 0; j < n; j++) {
                 current[j] += sum[j];

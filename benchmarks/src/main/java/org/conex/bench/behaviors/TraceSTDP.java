@@ -9,6 +9,7 @@ import org.conex.api.behavior.Params;
 import org.conex.api.behavior.Target;
 import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
+import org.conex.api.tensor.ColumnUpdates;
 import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Views;
 import org.conex.api.tensor.WeightChanges;
@@ -48,6 +49,7 @@ public final class TraceSTDP extends ClippedDenseRule {
     private int[] post;
     private boolean[] preFlag;
     private float[] increments;
+    private final ColumnUpdates columnUpdates = new ColumnUpdates();
     private int postCount;
     private float[] row;
     private float[] postMask;
@@ -107,7 +109,7 @@ public final class TraceSTDP extends ClippedDenseRule {
             }
         }
         if (nPost > 0) {
-            Kernels.addToColumnsOfEveryRow(w, nDst, increments, nSrc, post, postCount, lo, hi);
+            columnUpdates.addToEveryRow(w, nDst, increments, nSrc, post, postCount, lo, hi, s.network().kernelThreads());
         }
     }
 

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.conex.api.ConexException;
 import org.conex.api.model.Network;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.runtime.BehaviorFailure;
 import org.conex.runtime.BehaviorRegistry;
 import org.conex.runtime.Simulation;
@@ -60,6 +62,7 @@ public final class Experiment {
     private final Progress progress;
     private final JsonNode core;
     private final RunCheckpoints checkpoints;
+    private final KernelThreads kernelThreads;
     private NonFinite nonFinite;
 
     /** Wall-clock budget of the replay that names the behavior which wrote NaN/Inf (ms). */
@@ -67,9 +70,12 @@ public final class Experiment {
 
     /**
      * @param keepCheckpoints periodic checkpoints kept (older ones are deleted), at least 1
+     * @param kernelThreads   the threads the network's large kernels may use (the results do not
+     *                        depend on them)
      */
     public Experiment(BehaviorRegistry registry, ModelReader reader, ModelSpec spec, String source, RunFolder folder,
-                      RunLog log, Progress progress, int keepCheckpoints) {
+                      RunLog log, Progress progress, int keepCheckpoints, KernelThreads kernelThreads) {
+        this.kernelThreads = Objects.requireNonNull(kernelThreads, "kernelThreads");
         this.registry = registry;
         this.reader = reader;
         this.spec = spec;
@@ -143,6 +149,7 @@ public final class Experiment {
      */
     public Outcome run(Checkpoint resume, boolean inPlace, AtomicBoolean stop) {
         Network net = new ModelBuilder(registry, reader).build(spec, source);
+        net.setKernelThreads(kernelThreads);
         log.detail(org.conex.cli.Summary.of(spec, net));
         Simulation sim = new Simulation(net);
         initialize(sim, spec, source);

@@ -62,7 +62,7 @@ public final class SimpleDendriticInput extends DendriticInput {
         int n = Kernels.spikeIndices(pre, active.length, active);
         if (w instanceof Vec.F32 && out instanceof Vec.F32) {
             int d = out.length();
-            rowSums.sum(((Vec.F32) w).buffer(), active, n, sum);
+            rowSums.sum(((Vec.F32) w).buffer(), active, n, sum, synapse.network().kernelThreads());
             putScaled(((Vec.F32) out).buffer(), sum, d);
         } else {
             sumRows(w, out, n);

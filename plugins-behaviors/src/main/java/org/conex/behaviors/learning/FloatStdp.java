@@ -1,6 +1,8 @@
 package org.conex.behaviors.learning;
 
 import java.nio.FloatBuffer;
+import org.conex.api.tensor.ColumnUpdates;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.api.tensor.Kernels;
 
 /**
@@ -30,6 +32,7 @@ final class FloatStdp {
     private int[] postIndices;
     private int postIndexCount;
     private float[] increments = new float[0];
+    private final ColumnUpdates columnUpdates = new ColumnUpdates();
     /** Heap copy of the pre traces for the silent rows' increments. */
     private float[] preTrace = new float[0];
 
@@ -142,12 +145,13 @@ final class FloatStdp {
      * Every source row but those of the sources that spiked ({@code spiking[0 .. nSpiking)}), which
      * {@link #spikingSourceRow} has just updated with the same bounds: in each, only the entries of
      * the spiking destinations {@code posts[0 .. count)} change, by {@code a_plus * x_pre[i] * B+(w)}.
-     * Without a positive bound the rows are walked by index ({@link Kernels#addToColumnsOfEveryRow}),
+     * Without a positive bound the rows are walked by index ({@link Kernels#addToColumnsOfEveryRow},
+     * split over {@code threads} by {@link ColumnUpdates} when large enough),
      * the spiking rows with the increment -0: their entries were clamped to these bounds, so they
      * are fixed points of the walk's clamp and stay as they are, bit for bit.
      */
     void otherSourceRows(FloatBuffer w, int nDst, int nSrc, int[] spiking, int nSpiking, FloatBuffer xPre,
-                         int[] posts, int count, float lo, float hi) {
+                         int[] posts, int count, float lo, float hi, KernelThreads threads) {
         if (positive != StdpBound.NO_BOUND) {
             for (int i = 0, k = 0; i < nSrc; i++) {
                 if (k < nSpiking && spiking[k] == i) {
@@ -181,7 +185,7 @@ final class FloatStdp {
         for (int k = 0; k < nSpiking; k++) {
             c[spiking[k]] = -0.0f;
         }
-        Kernels.addToColumnsOfEveryRow(w, nDst, c, nSrc, posts, count, lower, hi);
+        columnUpdates.addToEveryRow(w, nDst, c, nSrc, posts, count, lower, hi, threads);
     }
 
     /** True if {@code c[0 .. n)} are all {@code >= +0} and none is NaN (no sign bit set). */

@@ -6,6 +6,7 @@ import org.conex.api.behavior.Params;
 import org.conex.api.behavior.WeightAccess;
 import org.conex.api.model.SynapseGroup;
 import org.conex.api.tensor.DType;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.api.tensor.Kernels;
 import org.conex.api.tensor.Vec;
 
@@ -71,7 +72,7 @@ public final class SimpleSTDP extends StdpRule {
         }
         if (f32 != null && w instanceof Vec.F32 && in.preTrace() instanceof Vec.F32
                 && in.postTrace() instanceof Vec.F32) {
-            forwardF32(((Vec.F32) w).buffer(), syn.src().size(), syn.dst().size());
+            forwardF32(((Vec.F32) w).buffer(), syn.src().size(), syn.dst().size(), syn.network().kernelThreads());
             return;
         }
         int nSrc = syn.src().size();
@@ -101,7 +102,7 @@ public final class SimpleSTDP extends StdpRule {
     }
 
     /** Float32 path, same entries and values as the generic one. */
-    private void forwardF32(FloatBuffer w, int nSrc, int nDst) {
+    private void forwardF32(FloatBuffer w, int nSrc, int nDst, KernelThreads threads) {
         LearningInputs in = inputs;
         FloatBuffer xPre = ((Vec.F32) in.preTrace()).buffer();
         FloatBuffer xPost = ((Vec.F32) in.postTrace()).buffer();
@@ -123,7 +124,7 @@ public final class SimpleSTDP extends StdpRule {
             f32.spikingSourceRow(w, i * nDst, nDst, xPre.get(i), xPost, post, (float) lo, (float) hi);
         }
         // after the spiking rows: the walk leaves their clamped entries as they are
-        f32.otherSourceRows(w, nDst, nSrc, pre, nPre, xPre, in.postIndices(), nPost, (float) lo, (float) hi);
+        f32.otherSourceRows(w, nDst, nSrc, pre, nPre, xPre, in.postIndices(), nPost, (float) lo, (float) hi, threads);
     }
 
     /** Every entry of row i (source i spiked). */

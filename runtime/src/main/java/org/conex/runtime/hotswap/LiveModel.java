@@ -18,6 +18,7 @@ import org.conex.api.model.NeuronGroup;
 import org.conex.api.neuron.SpikingNeuron;
 import org.conex.runtime.BehaviorRegistry;
 import org.conex.runtime.JsonValues;
+import org.conex.runtime.KernelThreadPool;
 import org.conex.runtime.Simulation;
 import org.conex.runtime.conformance.CaseNetwork;
 
@@ -32,6 +33,9 @@ import org.conex.runtime.conformance.CaseNetwork;
  * group then waits for it; give its {@code priority}). {@code "fallback": {"type": ..., "params": ...}}
  * declares the model to run while the wanted one is missing. Groups without such an entry have the
  * behavior that implements {@link SpikingNeuron} adopted as their model, so any case can be swapped.
+ *
+ * <p>The network's large kernels use one thread per available processor ({@link KernelThreadPool});
+ * {@link #close()} ends those threads.
  */
 public final class LiveModel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,11 +45,15 @@ public final class LiveModel implements AutoCloseable {
     private final Simulation sim;
     private final HotSwap hot;
     private final RunLoop loop;
+    private final KernelThreadPool kernelThreads;
     private final Deque<HotSwapEvent> events = new ArrayDeque<>();
 
     private LiveModel(String name, Network network, BehaviorRegistry registry) {
         this.name = name;
         this.network = network;
+        // one kernel thread per processor, as `conex run` by default; closed with the model
+        this.kernelThreads = new KernelThreadPool(KernelThreadPool.threadsFor(0));
+        network.setKernelThreads(kernelThreads);
         this.sim = new Simulation(network);
         this.hot = new HotSwap(sim, registry);
         this.loop = new RunLoop(sim);
@@ -170,5 +178,6 @@ public final class LiveModel implements AutoCloseable {
     public void close() {
         loop.halt();
         hot.close();
+        kernelThreads.close();
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conex.api.ConexException;
+import org.conex.api.tensor.KernelThreads;
 import org.conex.runtime.BehaviorRegistry;
+import org.conex.runtime.KernelThreadPool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,18 @@ class LiveModelTest {
             assertEquals(BindingState.BOUND, live.hotSwap().binding("a").orElseThrow().state());
             assertEquals("core", live.hotSwap().binding("a").orElseThrow().source());
         }
+    }
+
+    @Test
+    void theModelRunsOnKernelThreadsItClosesWithItself() throws Exception {
+        JsonNode m = model("""
+                {"tag": "a", "size": 2, "behaviors": [{"type": "Ramp", "priority": 260}]}""");
+        LiveModel live = LiveModel.of(m, registry, 1, "t");
+        KernelThreads threads = live.network().kernelThreads();
+        assertTrue(threads instanceof KernelThreadPool, threads.toString());
+        assertEquals(KernelThreadPool.threadsFor(0), threads.count());
+        live.close();
+        assertTrue(threads.toString().contains("closed"), threads.toString());
     }
 
     @Test
