@@ -60,7 +60,10 @@ public interface KernelThreads {
     /**
      * Runs {@code part.run(p, parts)} for every {@code p} in {@code [0, parts)}, each exactly once,
      * and returns when all have returned. The first exception a part throws is rethrown here, after
-     * the other parts have finished.
+     * the other parts have finished. What the caller wrote before the call happens-before every
+     * part, and what every part wrote happens-before the call returns (so parts may read fields
+     * the caller set, and the caller may read what the parts wrote, without further
+     * synchronisation).
      *
      * @param parts how many parts, 1 to {@link #MAX_PARTS}
      * @param part  the work of one part
@@ -72,6 +75,8 @@ public interface KernelThreads {
     int MAX_PARTS = 1 << 12;
 
     /**
+     * Checks the part count of a {@link #run(int, Part)} call (for implementations).
+     *
      * @throws IllegalArgumentException unless {@code 1 <= parts <= MAX_PARTS}
      */
     static void checkParts(int parts) {
