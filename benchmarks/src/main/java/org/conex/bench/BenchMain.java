@@ -89,7 +89,7 @@ public final class BenchMain {
             doc.put("java", System.getProperty("java.version"));
             doc.put("cpus", Runtime.getRuntime().availableProcessors());
             doc.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-            doc.put("threads", threads);
+            doc.put("threads", workloads.isEmpty() ? 1 : threads); // the scaling table runs on one
             int status = 0;
             if (!child && (workloads.size() > 1 && !sameJvm)) {
                 out.println(threadsLine(threads));
@@ -281,7 +281,7 @@ public final class BenchMain {
         s.println("  --warmup-seconds S   ... and at least S seconds of warm-up simulation (default "
                 + BenchRunner.WARMUP_SECONDS + "; the warm-up stops after " + BenchRunner.MAX_WARMUP_WALL_SECONDS
                 + " s of wall time, builds included)");
-        s.println("  --threads N          kernel threads (default: one per available processor; results are the");
+        s.println("  --threads N          kernel threads (default: one per available processor, at most 8; results are the");
         s.println("                       same for every N, only the time changes)");
         s.println("  --json FILE          also write the results as JSON");
         s.println("  --profile            also time one run behavior by behavior (where the time goes)");

@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean sameJvm;
 
     @Option(names = "--threads", paramLabel = "N", description = {"Threads for the large per-step kernels (default:",
-        "one per available processor). The results are the same for every N."})
+        "one per available processor, at most 8). The results are the same for every N."})
     Integer threads;
 
     @Option(names = "--model", paramLabel = "FILE",

@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
     int keep = 3;
 
     @Option(names = "--threads", paramLabel = "N", description = {"Threads for the large per-step kernels (default:",
-        "one per available processor). The results are the same for every N."})
+        "one per available processor, at most 8). The results are the same for every N."})
     Integer threads;
 
     RunCommand(CliContext ctx) {

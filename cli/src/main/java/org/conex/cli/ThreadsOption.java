@@ -15,7 +15,7 @@ final class ThreadsOption {
         return "--threads expects 1 to " + KernelThreadPool.MAX_THREADS + ", found " + threads;
     }
 
-    /** The thread count to use: the option's value, or one per available processor. */
+    /** The thread count to use: the option's value, or one per available processor (at most 8). */
     static int count(Integer threads) {
         return KernelThreadPool.threadsFor(threads == null ? 0 : threads);
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.conex.api.tensor.KernelThreads;
@@ -15,8 +14,10 @@ import org.conex.api.tensor.KernelThreads;
  *
  * <p>The parts of a call are claimed one by one from a shared counter, by the caller and by every
  * helper awake: a helper that is slow to wake (its core busy, its virtual CPU descheduled) simply
- * claims nothing and the caller runs the rest. Which thread runs a part never changes what the part
- * computes, so results do not depend on the thread count or on timing.
+ * claims nothing and the caller runs the rest. (One descheduled in the middle of a part holds the
+ * call until it runs again; the caller yields while it waits longer than 50 us.) Which thread runs
+ * a part never changes what the part computes, so results do not depend on the thread count or on
+ * timing. A call of n parts wakes at most n - 1 parked helpers.
  *
  * <p>Per-step kernels are short (tens to hundreds of microseconds) and come every few hundred
  * microseconds, far below what waking a parked thread costs, so a helper that ran out of work spins
@@ -31,6 +32,10 @@ import org.conex.api.tensor.KernelThreads;
 public final class KernelThreadPool implements KernelThreads, AutoCloseable {
     /** How long a helper without work spins before it parks (ns). */
     public static final long SPIN_NANOS = 2_000_000L;
+    /** How long a caller spins for the parts of helpers before it yields between checks (ns). */
+    static final long YIELD_AFTER_NANOS = 50_000L;
+    /** The default thread count's upper bound: the kernels are bound by memory, not by cores. */
+    public static final int DEFAULT_MAX_THREADS = 8;
     /** The most threads a pool may have. */
     public static final int MAX_THREADS = 64;
 
@@ -42,7 +47,9 @@ public final class KernelThreadPool implements KernelThreads, AutoCloseable {
     private final AtomicInteger finished = new AtomicInteger();
     /** 1 while helper i is parked or about to park. */
     private final AtomicIntegerArray sleeping;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** What each part of the current call threw (each slot written only by its part's runner). */
+    private final Throwable[] failures = new Throwable[KernelThreads.MAX_PARTS];
+    private volatile boolean failed;
     private volatile boolean closed;
     private volatile Part current;
 
@@ -70,14 +77,15 @@ public final class KernelThreadPool implements KernelThreads, AutoCloseable {
     }
 
     /**
-     * The pool for a {@code --threads} option: {@code requested} if positive, else the number of
-     * available processors (capped at {@link #MAX_THREADS}).
+     * The pool size for a {@code --threads} option: {@code requested} if positive (at most
+     * {@link #MAX_THREADS}), else the number of available processors, at most
+     * {@link #DEFAULT_MAX_THREADS}.
      */
     public static int threadsFor(int requested) {
         if (requested > 0) {
             return Math.min(requested, MAX_THREADS);
         }
-        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_THREADS));
     }
 
     @Override
@@ -95,25 +103,18 @@ public final class KernelThreadPool implements KernelThreads, AutoCloseable {
         }
         try {
             current = part;
-            failure.set(null);
+            failed = false;
             finished.set(0);
             long gen = (state.get() >>> 32) + 1;
             state.set((gen << 32) | ((long) parts << 16));
-            wakeSleepers();
+            wakeSleepers(parts - 1);
             runParts(part);
-            while (finished.get() < parts) {
-                Thread.onSpinWait();
-            }
+            awaitParts(parts);
             current = null;
-            Throwable f = failure.getAndSet(null);
-            if (f instanceof RuntimeException r) {
-                throw r;
-            }
-            if (f instanceof Error e) {
-                throw e;
-            }
-            if (f != null) {
-                throw new IllegalStateException(f);
+            if (failed) {
+                Throwable[] f = java.util.Arrays.copyOf(failures, parts);
+                java.util.Arrays.fill(failures, 0, parts, null);
+                KernelThreads.rethrow(f, parts);
             }
         } finally {
             busy.unlock();
@@ -149,10 +150,30 @@ public final class KernelThreadPool implements KernelThreads, AutoCloseable {
         return false;
     }
 
-    private void wakeSleepers() {
-        for (int i = 0; i < helpers.length; i++) {
+    /**
+     * Waits for the parts that helpers claimed. It spins, since a part takes microseconds; after
+     * {@link #YIELD_AFTER_NANOS} it yields between checks, so that a helper descheduled in the
+     * middle of a part gets a core back sooner when the machine is oversubscribed.
+     */
+    private void awaitParts(int parts) {
+        long start = 0;
+        for (int spins = 0; finished.get() < parts; spins++) {
+            if ((spins & 1023) != 1023) {
+                Thread.onSpinWait();
+            } else if (start == 0) {
+                start = System.nanoTime();
+            } else if (System.nanoTime() - start > YIELD_AFTER_NANOS) {
+                Thread.yield();
+            }
+        }
+    }
+
+    /** Unparks up to {@code wanted} sleeping helpers (a call of n parts needs at most n - 1). */
+    private void wakeSleepers(int wanted) {
+        for (int i = 0; i < helpers.length && wanted > 0; i++) {
             if (sleeping.get(i) != 0) {
                 LockSupport.unpark(helpers[i]);
+                wanted--;
             }
         }
     }
@@ -174,7 +195,8 @@ public final class KernelThreadPool implements KernelThreads, AutoCloseable {
             try {
                 p.run(next, parts);
             } catch (Throwable t) {
-                failure.compareAndSet(null, t);
+                failures[next] = t;
+                failed = true;
             } finally {
                 finished.incrementAndGet();
             }

@@ -94,6 +94,18 @@ class KernelThreadPoolTest {
                     throw error;
                 }
             })));
+            for (int call = 0; call < 50; call++) {
+                // whichever thread fails first in time, the lowest failing part's exception comes out
+                IllegalArgumentException first = assertThrows(IllegalArgumentException.class, () -> pool.run(5, (p, n) -> {
+                    if (p == 1 || p == 4) {
+                        sleep(p == 1 ? 1 : 0);
+                        throw new IllegalArgumentException("part " + p);
+                    }
+                }));
+                assertEquals("part 1", first.getMessage());
+                assertEquals(1, first.getSuppressed().length);
+                assertEquals("part 4", first.getSuppressed()[0].getMessage());
+            }
             AtomicIntegerArray after = new AtomicIntegerArray(4);
             pool.run(4, (p, n) -> after.incrementAndGet(p));
             for (int p = 0; p < 4; p++) {
@@ -186,7 +198,7 @@ class KernelThreadPoolTest {
     void threadsForAnOptionValue() {
         assertEquals(3, KernelThreadPool.threadsFor(3));
         assertEquals(KernelThreadPool.MAX_THREADS, KernelThreadPool.threadsFor(1000));
-        assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), KernelThreadPool.MAX_THREADS),
+        assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), KernelThreadPool.DEFAULT_MAX_THREADS),
                 KernelThreadPool.threadsFor(0));
     }
 }

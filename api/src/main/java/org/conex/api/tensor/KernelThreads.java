@@ -43,8 +43,17 @@ public interface KernelThreads {
         @Override
         public void run(int parts, Part part) {
             checkParts(parts);
+            Throwable[] failures = null;
             for (int p = 0; p < parts; p++) {
-                part.run(p, parts);
+                try {
+                    part.run(p, parts);
+                } catch (RuntimeException | Error e) {
+                    failures = failures != null ? failures : new Throwable[parts];
+                    failures[p] = e;
+                }
+            }
+            if (failures != null) {
+                rethrow(failures, parts);
             }
         }
 
@@ -59,8 +68,10 @@ public interface KernelThreads {
 
     /**
      * Runs {@code part.run(p, parts)} for every {@code p} in {@code [0, parts)}, each exactly once,
-     * and returns when all have returned. The first exception a part throws is rethrown here, after
-     * the other parts have finished. What the caller wrote before the call happens-before every
+     * and returns when all have returned. Every part runs even when another one fails; then the
+     * failure of the lowest-numbered failing part is rethrown here, with those of later parts
+     * added as suppressed ({@link #rethrow}), so the same exception comes out for every thread
+     * count. What the caller wrote before the call happens-before every
      * part, and what every part wrote happens-before the call returns (so parts may read fields
      * the caller set, and the caller may read what the parts wrote, without further
      * synchronisation).
@@ -73,6 +84,38 @@ public interface KernelThreads {
 
     /** The most parts one call may have. */
     int MAX_PARTS = 1 << 12;
+
+    /**
+     * Throws the failure of the lowest-numbered part in {@code failures[0 .. parts)}, with the later
+     * ones added to it as suppressed, as {@link #run(int, Part)} specifies (for implementations);
+     * returns if there is none. Unchecked exceptions and errors are thrown as they are, anything
+     * else wrapped in an {@link IllegalStateException}.
+     *
+     * @param failures what each part threw, null where it returned
+     */
+    static void rethrow(Throwable[] failures, int parts) {
+        Throwable first = null;
+        for (int p = 0; p < parts; p++) {
+            Throwable t = failures[p];
+            if (t == null || t == first) {
+                continue;
+            }
+            if (first == null) {
+                first = t;
+            } else {
+                first.addSuppressed(t);
+            }
+        }
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
+        }
+    }
 
     /**
      * Checks the part count of a {@link #run(int, Part)} call (for implementations).

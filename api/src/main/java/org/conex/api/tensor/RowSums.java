@@ -130,9 +130,16 @@ public final class RowSums {
      * writes the rows right after they were summed can split its columns the same way, so that
      * each range's cache lines stay with the core that read them (SimplePairSTDP of the benchmarks
      * does).
+     *
+     * @throws IllegalArgumentException unless {@code cols >= 0}, {@code parts >= 1} and
+     *         {@code 0 <= part <= parts}
      */
     public static int rangeStart(int cols, int part, int parts) {
-        if (part >= parts) {
+        if (cols < 0 || parts < 1 || part < 0 || part > parts) {
+            throw new IllegalArgumentException("range " + part + " of " + parts + " of " + cols
+                    + " columns: need cols >= 0 and 0 <= part <= parts, parts >= 1");
+        }
+        if (part == parts) {
             return cols;
         }
         long lines = (cols + FLOATS_PER_LINE - 1) / FLOATS_PER_LINE;

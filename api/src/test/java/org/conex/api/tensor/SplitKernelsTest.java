@@ -211,6 +211,26 @@ class SplitKernelsTest {
     }
 
     @Test
+    void columnRangesTileTheRowOnLineBoundaries() {
+        for (int cols : new int[] {0, 1, 17, 2048, 3001, 7500}) {
+            for (int parts = 1; parts <= 7; parts++) {
+                assertEquals(0, RowSums.rangeStart(cols, 0, parts));
+                assertEquals(cols, RowSums.rangeStart(cols, parts, parts));
+                for (int p = 1; p < parts; p++) {
+                    int start = RowSums.rangeStart(cols, p, parts);
+                    assertTrue(start >= RowSums.rangeStart(cols, p - 1, parts) && start <= cols);
+                    assertTrue(start % 16 == 0 || start == cols, cols + " " + p + "/" + parts + ": " + start);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> RowSums.rangeStart(100, -1, 2));
+        assertThrows(IllegalArgumentException.class, () -> RowSums.rangeStart(100, 3, 2));
+        assertThrows(IllegalArgumentException.class, () -> RowSums.rangeStart(100, 0, 0));
+        assertEquals(1, RowSums.columnParts(1000, new ScrambledThreads(4)), "under 2,048 columns: one range");
+        assertEquals(3, RowSums.columnParts(7500, new ScrambledThreads(3)));
+    }
+
+    @Test
     void singleRunsThePartsInOrderAndChecksTheirNumber() {
         List<String> ran = new ArrayList<>();
         KernelThreads.SINGLE.run(3, (p, n) -> ran.add(p + "/" + n));
@@ -220,5 +240,15 @@ class SplitKernelsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> KernelThreads.SINGLE.run(KernelThreads.MAX_PARTS + 1, (p, n) -> { }));
         assertTrue(KernelThreads.SINGLE.toString().contains("SINGLE"));
+        List<Integer> all = new ArrayList<>();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KernelThreads.SINGLE.run(4, (p, n) -> {
+            all.add(p);
+            if (p == 1 || p == 2) {
+                throw new IllegalStateException("part " + p);
+            }
+        }));
+        assertEquals(List.of(0, 1, 2, 3), all, "every part runs, as on several threads");
+        assertEquals("part 1", e.getMessage());
+        assertEquals("part 2", e.getSuppressed()[0].getMessage());
     }
 }

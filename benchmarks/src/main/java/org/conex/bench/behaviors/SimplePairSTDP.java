@@ -25,8 +25,9 @@ import org.conex.api.tensor.WeightChanges;
  * clipped once as a whole at initialization, so every other entry is already inside the bounds);
  * the result equals the dense update and full clip. The changed rows are marked on the synapse's
  * weight changes. With the network's {@link KernelThreads} the pairs are split by the column ranges
- * of {@link RowSums} (whose rows the drive of the previous step read on the same threads), so each
- * thread updates the cache lines it already holds; the same weights for every thread count.
+ * of {@link RowSums} (whose rows the drive of the previous step read, usually on the same threads:
+ * the caller claims the first range of both), so each thread mostly updates cache lines it already
+ * holds; the same weights for every thread count.
  * Parameters: {@code increment} (default 0.001), {@code w_min} (0), {@code w_max} (1).
  */
 public final class SimplePairSTDP extends ClippedDenseRule {

@@ -216,6 +216,7 @@ public final class Experiment {
 
     private Simulation replayOrigin(Path checkpoint) {
         Network n = new ModelBuilder(registry, reader).build(spec, source);
+        n.setKernelThreads(kernelThreads); // the same results, in the time of the run itself
         Simulation s = new Simulation(n);
         s.initialize();
         if (checkpoint != null) {

@@ -34,7 +34,7 @@ import org.conex.runtime.conformance.CaseNetwork;
  * declares the model to run while the wanted one is missing. Groups without such an entry have the
  * behavior that implements {@link SpikingNeuron} adopted as their model, so any case can be swapped.
  *
- * <p>The network's large kernels use one thread per available processor ({@link KernelThreadPool});
+ * <p>The network's large kernels use one thread per available processor, at most 8 ({@link KernelThreadPool});
  * {@link #close()} ends those threads.
  */
 public final class LiveModel implements AutoCloseable {
@@ -51,7 +51,7 @@ public final class LiveModel implements AutoCloseable {
     private LiveModel(String name, Network network, BehaviorRegistry registry) {
         this.name = name;
         this.network = network;
-        // one kernel thread per processor, as `conex run` by default; closed with the model
+        // one kernel thread per processor (at most 8), as `conex run` by default; closed with the model
         this.kernelThreads = new KernelThreadPool(KernelThreadPool.threadsFor(0));
         network.setKernelThreads(kernelThreads);
         this.sim = new Simulation(network);
@@ -108,22 +108,27 @@ public final class LiveModel implements AutoCloseable {
         long s = copy.hasNonNull("seed") ? copy.get("seed").asLong() : seed;
         Network net = CaseNetwork.build(copy, registry, s);
         LiveModel m = new LiveModel(name, net, registry);
-        for (Pending p : pending) {
-            m.hot.bind(net.neuronGroup(p.group()), p.priority(), p.spec(), p.fallback());
-        }
-        for (NeuronGroup g : net.neuronGroups()) {
-            if (m.hot.binding(g.tag()).isEmpty()) {
-                for (Map.Entry<Double, Behavior<?>> e : g.behaviors().entrySet()) {
-                    if (e.getValue() instanceof SpikingNeuron) {
-                        m.hot.adopt(g, e.getKey(), null);
-                        break;
+        try {
+            for (Pending p : pending) {
+                m.hot.bind(net.neuronGroup(p.group()), p.priority(), p.spec(), p.fallback());
+            }
+            for (NeuronGroup g : net.neuronGroups()) {
+                if (m.hot.binding(g.tag()).isEmpty()) {
+                    for (Map.Entry<Double, Behavior<?>> e : g.behaviors().entrySet()) {
+                        if (e.getValue() instanceof SpikingNeuron) {
+                            m.hot.adopt(g, e.getKey(), null);
+                            break;
+                        }
                     }
                 }
             }
+            m.sim.initialize();
+            CaseNetwork.applyInitial(copy, net);
+            return m;
+        } catch (RuntimeException | Error e) {
+            m.close(); // a model that cannot start ends its kernel threads
+            throw e;
         }
-        m.sim.initialize();
-        CaseNetwork.applyInitial(copy, net);
-        return m;
     }
 
     public String name() {
