@@ -109,7 +109,8 @@ public final class TraceSTDP extends ClippedDenseRule {
             }
         }
         if (nPost > 0) {
-            columnUpdates.addToEveryRow(w, nDst, increments, nSrc, post, postCount, lo, hi, s.network().kernelThreads());
+            columnUpdates.addToEveryRow(w, nDst, increments, nSrc, post, postCount, lo, hi,
+                    s.network().kernelThreads());
         }
     }
 
