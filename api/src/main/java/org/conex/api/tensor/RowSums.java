@@ -23,10 +23,11 @@ import java.util.Arrays;
  *
  * <p>With {@link KernelThreads} of more than one thread, at least {@link #PARALLEL_MIN} floats to
  * add and a matrix of at least {@link #PARALLEL_MIN_BYTES} (4 MiB), the columns are cut into one
- * range per thread (multiples of 16 floats) and each range is summed as above by one thread: every {@code acc[j]} is still added in the same order, so the
- * result is the same bit for bit. Two threads took the row sums of the paper's network from
- * 16-20 to 11-12 ms per 100 steps (docs/performance.md): the rows are bound by how many memory
- * requests one core keeps in flight, and a second core brings its own.
+ * range per thread (multiples of 16 floats) and each range is summed as above by one thread:
+ * every {@code acc[j]} is still added in the same order, so the result is the same bit for bit.
+ * Two threads took the row sums of the paper's network from 16-20 to 11-12 ms per 100 steps (a
+ * microbenchmark; docs/performance.md): the rows are bound by how many memory requests one core
+ * keeps in flight, and a second core brings its own.
  *
  * <p>One instance per caller (it owns the work arrays; not thread-safe); no allocation per call
  * (the per-range arrays are made again only when the number of threads changes).
