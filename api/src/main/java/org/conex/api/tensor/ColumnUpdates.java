@@ -1,7 +1,6 @@
 package org.conex.api.tensor;
 
 import java.nio.FloatBuffer;
-import java.util.Objects;
 
 /**
  * {@link Kernels#addToColumnsOfEveryRow} split over {@link KernelThreads}: the rows are cut into
@@ -55,12 +54,7 @@ public final class ColumnUpdates {
             Kernels.addToColumnsOfEveryRow(w, cols, increments, nRows, columns, nColumns, lo, hi);
             return;
         }
-        Objects.checkFromIndexSize(0, nRows, increments.length);
-        Objects.checkFromIndexSize(0, Math.multiplyExact(nRows, cols), w.limit());
-        Objects.checkFromIndexSize(0, nColumns, columns.length);
-        for (int k = 0; k < nColumns; k++) {
-            Objects.checkIndex(columns[k], cols);
-        }
+        Kernels.checkEveryRow(w, cols, increments, nRows, columns, nColumns);
         this.w = w;
         this.cols = cols;
         this.increments = increments;

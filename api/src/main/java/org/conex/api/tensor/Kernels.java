@@ -256,15 +256,26 @@ public final class Kernels {
      */
     public static void addToColumnsOfEveryRow(FloatBuffer w, int cols, float[] increments, int nRows, int[] columns,
                                               int nColumns, float lo, float hi) {
-        java.util.Objects.checkFromIndexSize(0, nRows, increments.length);
-        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(nRows, cols), w.limit());
-        for (int k = 0; k < nColumns; k++) {
-            java.util.Objects.checkIndex(columns[k], cols);
-        }
+        checkEveryRow(w, cols, increments, nRows, columns, nColumns);
         if (lo == Float.NEGATIVE_INFINITY) {
             ColumnWalks.walkEveryRowAtMost(w, cols, increments, 0, nRows, columns, nColumns, hi);
         } else {
             ColumnWalks.walkEveryRow(w, cols, increments, 0, nRows, columns, nColumns, lo, hi);
+        }
+    }
+
+    /**
+     * The argument checks of {@link #addToColumnsOfEveryRow} (also made by {@link ColumnUpdates}
+     * before any thread writes).
+     *
+     * @throws IndexOutOfBoundsException as {@link #addToColumnsOfEveryRow} documents
+     */
+    static void checkEveryRow(FloatBuffer w, int cols, float[] increments, int nRows, int[] columns, int nColumns) {
+        java.util.Objects.checkFromIndexSize(0, nRows, increments.length);
+        java.util.Objects.checkFromIndexSize(0, Math.multiplyExact(nRows, cols), w.limit());
+        java.util.Objects.checkFromIndexSize(0, nColumns, columns.length);
+        for (int k = 0; k < nColumns; k++) {
+            java.util.Objects.checkIndex(columns[k], cols);
         }
     }
 }
